@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sluice",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sluice", targets: ["sluice"]),
+        .library(name: "SluiceCore", targets: ["SluiceCore"]),
+        .library(name: "SluiceStorage", targets: ["SluiceStorage"]),
+        .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The columnar data model, logical dates and templating. No I/O.
+        .target(name: "SluiceCore"),
+        // ObjectStore and its drivers; the result-commit protocol.
+        .target(name: "SluiceStorage", dependencies: ["SluiceCore"]),
+        // Projects, jobs, task kinds, the connection registry, the runner.
+        .target(
+            name: "SluiceJobs",
+            dependencies: [
+                "SluiceCore",
+                "SluiceStorage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command-line interface: commands only, logic lives in the libraries.
+        .executableTarget(
+            name: "sluice",
+            dependencies: [
+                "SluiceJobs",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
+        .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"]),
+        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs"]),
+        // Runs the built `sluice` binary: exit codes and the text users see.
+        .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
