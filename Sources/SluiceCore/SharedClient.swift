@@ -1,0 +1,8 @@
+/// A client that one process shares for a named connection (an object store, a serving store).
+///
+/// The connection registry creates one per connection on first use and calls `shutdown()`
+/// once when the process is done with it.
+public protocol SharedClient: Sendable {
+    /// Releases sockets, file handles and background work. Called once, at the end.
+    func shutdown() async throws
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import SluiceCore
+
+@Suite("Text for people")
+struct TextFormattingTests {
+    @Test func closestMatch() {
+        #expect(ClosestMatch.suggestion(for: "kee", among: ["key", "values", "table"]) == "key")
+        #expect(ClosestMatch.suggestion(for: "conection", among: ["connection", "path"]) == "connection")
+        #expect(ClosestMatch.suggestion(for: "zzz", among: ["key", "values"]) == nil)
+        #expect(ClosestMatch.suggestion(for: "jbo1", among: ["job1", "job2x"]) == "job1")
+        #expect(ClosestMatch.editDistance("abcd", "badc") == 2)
+        #expect(ClosestMatch.editDistance("kitten", "sitting") == 3)
+    }
+
+    @Test func byteCounts() {
+        #expect(ByteCountText.format(812) == "812 B")
+        #expect(ByteCountText.format(1500) == "1.50 kB")
+        #expect(ByteCountText.format(187_000_000) == "187 MB")
+        #expect(ByteCountText.format(12_340_000_000) == "12.3 GB")
+    }
+
+    @Test func timestamps() {
+        #expect(UTCTimestamp.iso8601(Date(timeIntervalSince1970: 1_795_000_000)) == "2026-11-18T11:06:40Z")
+        #expect(
+            UTCTimestamp.iso8601(Date(timeIntervalSince1970: 0.25), fractionDigits: 3) == "1970-01-01T00:00:00.250Z")
+        #expect(UTCTimestamp.iso8601(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func json() {
+        #expect(JSONText.quoted("a \"b\"\n\\ \u{01}é") == "\"a \\\"b\\\"\\n\\\\ \\u0001é\"")
+    }
+}
