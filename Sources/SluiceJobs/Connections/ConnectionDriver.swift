@@ -1,0 +1,50 @@
+import Foundation
+import SluiceCore
+
+/// What a connection is for: the lake holds parquet datasets, the serving store holds the tables
+/// readers query.
+public enum ConnectionRole: String, Sendable {
+    case lake
+    case serving
+}
+
+/// One setting a connection type accepts in `sluice.yaml`.
+public struct ConnectionSetting: Sendable {
+    public enum Kind: Sendable {
+        case string
+        case int
+        case bool
+        case stringList
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var required: Bool
+    public var summary: String
+
+    public init(_ name: String, _ kind: Kind, required: Bool = false, _ summary: String) {
+        self.name = name
+        self.kind = kind
+        self.required = required
+        self.summary = summary
+    }
+}
+
+/// A storage type that connections can use (`type: file`, `type: s3`, …): it declares its
+/// settings, checks paths used with it, and creates the one shared client per connection.
+public protocol ConnectionDriver: Sendable {
+    /// The `type:` value in `sluice.yaml`.
+    var type: String { get }
+    var role: ConnectionRole { get }
+    var settings: [ConnectionSetting] { get }
+
+    /// Why `prefix` (a store-relative path from a job) is unusable with this driver, or nil.
+    func problem(withPath prefix: String) -> String?
+
+    /// Creates the client. Called at most once per connection per process, on first use.
+    func makeClient(for connection: ConnectionConfig, projectRoot: URL) async throws -> any SharedClient
+}
+
+extension ConnectionDriver {
+    public func problem(withPath prefix: String) -> String? { nil }
+}

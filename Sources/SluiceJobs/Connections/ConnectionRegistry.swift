@@ -1,0 +1,86 @@
+import Foundation
+import Logging
+import SluiceCore
+import SluiceStorage
+
+/// The process's clients, one per named connection: created on first use (concurrent first uses
+/// share one creation), and shut down together at the end.
+public actor ConnectionRegistry {
+    private let connections: [String: ConnectionConfig]
+    private let drivers: ConnectionDriverRegistry
+    private let projectRoot: URL
+    private let logger: Logger
+    private var clients: [String: Task<any SharedClient, any Error>] = [:]
+
+    public init(project: Project, drivers: ConnectionDriverRegistry = .builtIn, logger: Logger) {
+        self.connections = Dictionary(
+            project.connections.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.drivers = drivers
+        self.projectRoot = project.root
+        self.logger = logger
+    }
+
+    /// The shared client for a connection.
+    public func client(named name: String) async throws -> any SharedClient {
+        let creation: Task<any SharedClient, any Error>
+        if let existing = clients[name] {
+            creation = existing
+        } else {
+            guard let connection = connections[name] else {
+                throw UnknownNameError(kind: "connection", name: name, known: connections.keys.sorted())
+            }
+            guard let driver = drivers.driver(forType: connection.type) else {
+                throw UnknownNameError(kind: "connection type", name: connection.type, known: drivers.types)
+            }
+            let root = projectRoot
+            let logger = logger
+            creation = Task {
+                logger.debug("opening connection", metadata: ["connection": "\(connection.summary)"])
+                return try await driver.makeClient(for: connection, projectRoot: root)
+            }
+            clients[name] = creation
+        }
+        do {
+            return try await creation.value
+        } catch {
+            // Forget a failed creation so a later call can try again.
+            if clients[name] == creation { clients[name] = nil }
+            throw error
+        }
+    }
+
+    /// The shared object store of a lake connection.
+    public func objectStore(named name: String) async throws -> any ObjectStore {
+        let client = try await client(named: name)
+        guard let store = client as? any ObjectStore else {
+            throw ConnectionRoleError(connection: name, expected: .lake)
+        }
+        return store
+    }
+
+    /// Names of the connections opened so far.
+    public var openedConnections: [String] { clients.keys.sorted() }
+
+    /// Shuts every opened client down. Errors are logged, not thrown: shutdown must reach them all.
+    public func shutdown() async {
+        let opened = clients
+        clients = [:]
+        for (name, creation) in opened.sorted(by: { $0.key < $1.key }) {
+            guard let client = try? await creation.value else { continue }
+            do {
+                try await client.shutdown()
+            } catch {
+                logger.warning("closing connection failed", metadata: ["connection": "\(name)", "error": "\(error)"])
+            }
+        }
+    }
+}
+
+/// A connection used for something its type cannot do (a serving store as a lake, …).
+public struct ConnectionRoleError: SluiceError, Equatable {
+    public var connection: String
+    public var expected: ConnectionRole
+
+    public var category: FailureCategory { .usage }
+    public var description: String { "connection \"\(connection)\" is not a \(expected.rawValue) connection" }
+}
