@@ -1,0 +1,44 @@
+import ArgumentParser
+import SluiceCore
+import SluiceJobs
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one task, or all tasks of a job in dependency order, for a logical date."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The job (a folder under jobs/).")
+    var job: String
+
+    @Argument(help: "One task of the job; default: all its tasks, in dependency order.")
+    var task: String?
+
+    @Option(help: "The logical date: YYYY-MM-DD, or an ISO 8601 timestamp (its UTC date is used).")
+    var date: String
+
+    @Flag(help: "Print what would be read and written; write nothing.")
+    var dryRun = false
+
+    func run() async throws {
+        let logicalDate = try LogicalDate(parsing: date)
+        let logger = options.makeLogger()
+        let session = try ProjectSession.open(at: options.projectRoot, logger: logger)
+        do {
+            if dryRun {
+                let plan = try await session.runner.plan(job: job, task: task, date: logicalDate)
+                print(RunReportText.plan(plan), terminator: "")
+            } else {
+                let report = try await session.runner.run(job: job, task: task, date: logicalDate)
+                print(RunReportText.summary(report), terminator: "")
+                if let failure = report.failure { throw failure }
+            }
+        } catch {
+            await session.close()
+            throw error
+        }
+        await session.close()
+    }
+}

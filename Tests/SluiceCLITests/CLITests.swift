@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// The acceptance walk-through of the foundation: init, validate, jobs, dry run, runs, and the
+/// exit codes users and Airflow rely on.
+@Suite("The sluice command", .serialized)
+struct CLITests {
+    @Test("init writes a project that validates, lists and dry-runs")
+    func initValidateJobsDryRun() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let created = try SluiceBinary.run(["init", "p"], in: scratch.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("jobs/job1/job.yaml"))
+        let project = scratch.url.appendingPathComponent("p")
+
+        let validate = try SluiceBinary.run(["validate"], in: project)
+        #expect(validate.status == 0)
+        #expect(validate.stdout == "project p is valid: 2 connections, 1 job, 2 tasks\n")
+
+        let jobs = try SluiceBinary.run(["jobs"], in: project)
+        #expect(jobs.status == 0)
+        let lines = jobs.stdout.split(separator: "\n").map(String.init)
+        try #require(lines.count == 3, "\(jobs.stdout)")
+        #expect(lines[0].hasPrefix("JOB   SCHEDULE   TASK          KIND     AFTER"))
+        #expect(lines[1].hasPrefix("job1  0 3 * * *  prepare-data  prepare  -"))
+        #expect(
+            lines[2].split(separator: " ") == [
+                "save-data", "save", "prepare-data", "lake:results/job1/", "serving:user_scores",
+            ]
+        )
+
+        let plan = try SluiceBinary.run(["run", "job1", "--date", "2026-11-20", "--dry-run"], in: project)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.hasPrefix("job1 for 2026-11-20, run 2"))
+        #expect(plan.stdout.contains("1. prepare-data (prepare)\n"))
+        #expect(plan.stdout.contains("   read    events <- lake:events/dt=2026-11-20/ (no objects yet)\n"))
+        #expect(plan.stdout.contains("2. save-data (save, after prepare-data)\n"))
+        #expect(plan.stdout.contains("   flip      pointer of user_scores to the loaded table"))
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent(".sluice").path))
+    }
+
+    @Test("a task that needs a later capability fails with exit 1 and is recorded")
+    func notAvailableYet() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        _ = try SluiceBinary.run(["init", "."], in: scratch.url)
+        let run = try SluiceBinary.run(
+            ["run", "job1", "--date", "2026-11-20", "--log-format", "json"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("failed    prepare-data"))
+        #expect(run.stdout.contains("skipped   save-data"))
+        #expect(
+            run.stderr.hasSuffix(
+                "error: prepare-data: not available yet: the local SQL engine (SluiceSQL) to run prepare.sql\n"))
+        let logLines = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("error: ") }
+        #expect(!logLines.isEmpty)
+        for line in logLines {
+            #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line.utf8)) }
+        }
+        let runs = try SluiceBinary.run(["runs", "job1"], in: scratch.url)
+        #expect(runs.status == 0)
+        #expect(runs.stdout.contains("2026-11-20"))
+        #expect(runs.stdout.contains("prepare-data  failed"))
+        #expect(runs.stdout.contains("save-data     skipped"))
+    }
+
+    @Test("the demo fails clearly until its capabilities land")
+    func demo() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let demo = try SluiceBinary.run(
+            ["demo", "--directory", scratch.url.appendingPathComponent("d").path], in: scratch.url)
+        #expect(demo.status == 1)
+        #expect(demo.stderr.contains("not available yet:"))
+    }
+
+    /// Each bad input is one edit of the example project, and the start of the one error it gives.
+    static let badInputs: [(name: String, file: String, find: String, replace: String, expected: String)] = [
+        (
+            "YAML syntax", "jobs/job1/job.yaml", "  save-data:\n", "  save-data: [unclosed\n",
+            "jobs/job1/job.yaml:16:9: YAML syntax error: did not find expected ',' or ']' while parsing a flow "
+                + "sequence that starts at line 15, column 14"
+        ),
+        (
+            "unknown key", "sluice.yaml", "connections:", "conections:",
+            "sluice.yaml:3:1: conections: unknown key \"conections\" (did you mean \"connections\"?)"
+        ),
+        (
+            "wrong type", "jobs/job1/job.yaml", "retries: 2", "retries: many",
+            "jobs/job1/job.yaml:4:1: retries: expected an integer, got \"many\""
+        ),
+        (
+            "missing env", "sluice.yaml", "root: ./lake", "root: \"${SLUICE_TEST_UNSET}\"",
+            "sluice.yaml:4:23: connections.lake.root: environment variable SLUICE_TEST_UNSET is not set"
+        ),
+        (
+            "cycle", "jobs/job1/job.yaml", "    kind: prepare\n", "    kind: prepare\n    after: [save-data]\n",
+            "jobs/job1/job.yaml:7:1: tasks: dependency cycle: prepare-data -> save-data -> prepare-data"
+        ),
+        (
+            "unknown connection", "jobs/job1/job.yaml", "output: { connection: lake", "output: { connection: lak",
+            "jobs/job1/job.yaml:14:15: tasks.prepare-data.output.connection: unknown connection \"lak\" "
+                + "(did you mean \"lake\"?)"
+        ),
+        (
+            "escaping path", "jobs/job1/job.yaml", "path: \"results/job1/\" }\n  save",
+            "path: \"../../etc/\" }\n  save",
+            "jobs/job1/job.yaml:14:33: tasks.prepare-data.output.path: \"../../etc/\" contains a '..' segment"
+        ),
+    ]
+
+    @Test("bad input gets one clear error naming file and key, and exit 2", arguments: 0..<7)
+    func badInput(index: Int) throws {
+        let bad = Self.badInputs[index]
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        _ = try SluiceBinary.run(["init", "."], in: scratch.url)
+        let original = try scratch.read(bad.file)
+        try #require(original.contains(bad.find), "\(bad.name): the example no longer contains \(bad.find)")
+        try scratch.write(bad.file, original.replacingOccurrences(of: bad.find, with: bad.replace))
+        for command in [["validate"], ["jobs"], ["run", "job1", "--date", "2026-11-20", "--dry-run"]] {
+            let result = try SluiceBinary.run(command, in: scratch.url)
+            #expect(result.status == 2, "\(bad.name): \(command) exited \(result.status)")
+            let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
+            #expect(errors.count == 1, "\(bad.name): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("error: " + bad.expected), "\(bad.name): \(result.stderr)")
+        }
+    }
+
+    @Test("usage errors exit 2; help and version exit 0")
+    func usage() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        _ = try SluiceBinary.run(["init", "."], in: scratch.url)
+        let badDate = try SluiceBinary.run(["run", "job1", "--date", "2026-02-30"], in: scratch.url)
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("invalid date \"2026-02-30\""))
+        let unknownJob = try SluiceBinary.run(["run", "jbo1", "--date", "2026-11-20"], in: scratch.url)
+        #expect(unknownJob.status == 2)
+        #expect(unknownJob.stderr.contains("unknown job \"jbo1\" (did you mean \"job1\"?)"))
+        let missingOption = try SluiceBinary.run(["run", "job1"], in: scratch.url)
+        #expect(missingOption.status == 2)
+        #expect(missingOption.stderr.contains("--date"))
+        let noProject = try SluiceBinary.run(["validate"], in: scratch.url.appendingPathComponent("jobs"))
+        #expect(noProject.status == 2)
+        #expect(noProject.stderr.contains("sluice.yaml: not found in"))
+        let again = try SluiceBinary.run(["init", "."], in: scratch.url)
+        #expect(again.status == 2)
+        #expect(try SluiceBinary.run(["--help"], in: scratch.url).status == 0)
+        let version = try SluiceBinary.run(["version"], in: scratch.url)
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("sluice "))
+    }
+}
