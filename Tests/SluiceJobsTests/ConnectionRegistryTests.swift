@@ -98,7 +98,8 @@ struct ConnectionRegistryTests {
         let withoutSlash = URL(fileURLWithPath: project.root.path, isDirectory: false)
         let loaded = try ProjectLoader(environment: [:]).load(at: withoutSlash)
         let store = try await ConnectionRegistry(project: loaded, logger: .silent).objectStore(named: "lake")
-        #expect(store.displayLocation == "file://" + project.root.appendingPathComponent("lake").standardizedFileURL.path)
+        #expect(
+            store.displayLocation == "file://" + project.root.appendingPathComponent("lake").standardizedFileURL.path)
     }
 
     @Test("unknown connections and wrong roles are usage errors")

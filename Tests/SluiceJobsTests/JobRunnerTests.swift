@@ -27,15 +27,19 @@ struct JobRunnerTests {
         let journal = EchoTaskKind.Journal()
         var kinds = TaskKindRegistry.builtIn
         kinds.register(EchoTaskKind(journal: journal))
-        let loaded = try project.load(kinds: kinds)
-        let runner = JobRunner(
-            project: loaded,
-            connections: ConnectionRegistry(project: loaded, logger: .silent),
-            records: RunRecordLog(project: loaded),
+        return (project, try Self.runner(for: project.load(kinds: kinds)), journal)
+    }
+
+    /// A runner with silent logs and progress, and optionally a fixed clock.
+    static func runner(for project: Project, now: (@Sendable () -> Date)? = nil) -> JobRunner {
+        JobRunner(
+            project: project,
+            connections: ConnectionRegistry(project: project, logger: .silent),
+            records: RunRecordLog(project: project),
             logger: .silent,
-            progress: ProgressOutput(sink: LineSink(isTerminal: false) { _ in })
+            progress: ProgressOutput(sink: LineSink(isTerminal: false) { _ in }),
+            now: now ?? { Date() }
         )
-        return (project, runner, journal)
     }
 
     @Test("all tasks run in dependency order, and each run is recorded")
@@ -119,15 +123,7 @@ struct JobRunnerTests {
         defer { project.remove() }
         try project.write("lake/events/dt=2026-11-20/part-00000.parquet", String(repeating: "x", count: 1500))
         try project.write("lake/events/dt=2026-11-21/part-00000.parquet", "other day")
-        let loaded = try project.load()
-        let runner = JobRunner(
-            project: loaded,
-            connections: ConnectionRegistry(project: loaded, logger: .silent),
-            records: RunRecordLog(project: loaded),
-            logger: .silent,
-            progress: ProgressOutput(sink: LineSink(isTerminal: false) { _ in }),
-            now: { Date(timeIntervalSince1970: 1_795_000_000) }
-        )
+        let runner = Self.runner(for: try project.load()) { Date(timeIntervalSince1970: 1_795_000_000) }
         let plan = try await runner.plan(job: "job1", task: nil, date: LogicalDate(parsing: "2026-11-20"))
         let prepare = plan.entries[0].steps.map { "\($0.action) \($0.detail)" }
         #expect(prepare[0] == "engine local (in-process)")
@@ -144,13 +140,7 @@ struct JobRunnerTests {
     func exampleRunNeedsTheEngine() async throws {
         let project = try TestProject.example()
         defer { project.remove() }
-        let loaded = try project.load()
-        let runner = JobRunner(
-            project: loaded,
-            connections: ConnectionRegistry(project: loaded, logger: .silent),
-            records: RunRecordLog(project: loaded),
-            logger: .silent
-        )
+        let runner = Self.runner(for: try project.load())
         let report = try await runner.run(job: "job1", task: nil, date: LogicalDate(parsing: "2026-11-20"))
         #expect(report.failure?.category == .taskFailed)
         #expect(report.failure?.message.hasPrefix("not available yet: the local SQL engine (SluiceSQL)") == true)
@@ -162,13 +152,7 @@ struct JobRunnerTests {
         let project = try TestProject.example()
         defer { project.remove() }
         try project.write("lake/results/job1/20261120T030000Z-aaaaaa/part-00000.parquet", "half written")
-        let loaded = try project.load()
-        let runner = JobRunner(
-            project: loaded,
-            connections: ConnectionRegistry(project: loaded, logger: .silent),
-            records: RunRecordLog(project: loaded),
-            logger: .silent
-        )
+        let runner = Self.runner(for: try project.load())
         let report = try await runner.run(job: "job1", task: "save-data", date: LogicalDate(parsing: "2026-11-20"))
         #expect(report.failure?.message.hasPrefix("no complete result under lake:results/job1/") == true)
     }

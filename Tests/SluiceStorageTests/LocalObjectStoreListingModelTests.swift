@@ -1,4 +1,5 @@
 import Foundation
+import SluiceCore
 import Testing
 
 @testable import SluiceStorage
@@ -32,7 +33,7 @@ struct LocalObjectStoreListingModelTests {
 
     @Test(arguments: [1, 2, 3, 4, 5])
     func randomListings(seed: UInt64) async throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         try await withTemporaryDirectory { root in
             // A key cannot also be a folder on disk, so skip keys that would clash.
             var keys: [String] = []

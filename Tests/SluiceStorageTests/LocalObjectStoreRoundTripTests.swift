@@ -86,7 +86,7 @@ struct LocalObjectStoreRoundTripTests {
 
     @Test func largeObjectsRoundTrip() async throws {
         try await withTemporaryStore { store in
-            var generator = SeededGenerator(seed: 7)
+            var generator = SplitMix64(seed: 7)
             let bytes = (0..<3_000_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
             try await store.put("big.bin", bytes: bytes)
             #expect(try await store.get("big.bin") == bytes)

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceCore
 import Testing
 
 @testable import SluiceStorage
@@ -37,7 +38,7 @@ struct RunIDTests {
     }
 
     @Test func matchesFoundationsCalendar() throws {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -52,8 +53,8 @@ struct RunIDTests {
     }
 
     @Test func makeTruncatesToTheSecondAndUsesTheGenerator() {
-        var first = SeededGenerator(seed: 1)
-        var second = SeededGenerator(seed: 1)
+        var first = SplitMix64(seed: 1)
+        var second = SplitMix64(seed: 1)
         let date = Date(timeIntervalSince1970: 1_795_143_600.75)
         let one = RunID.make(at: date, random: &first)
         let two = RunID.make(at: date, random: &second)
@@ -65,7 +66,7 @@ struct RunIDTests {
     }
 
     @Test func orderingByValueIsOrderingByString() {
-        var generator = SeededGenerator(seed: 9)
+        var generator = SplitMix64(seed: 9)
         let ids = (0..<500).map { _ in
             RunID.make(
                 at: Date(timeIntervalSince1970: Double.random(in: 0...4_000_000_000, using: &generator)),

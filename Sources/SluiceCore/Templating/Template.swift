@@ -89,11 +89,8 @@ public enum TemplateError: SluiceError, Equatable {
         case .invalidPlaceholder(let name, let template):
             return "\"{{ \(name) }}\" is not a valid placeholder in \"\(Self.excerpt(template))\""
         case .unknownVariable(let name, let known, _):
-            var message = "unknown template variable \"\(name)\""
-            if let suggestion = ClosestMatch.suggestion(for: name, among: known) {
-                message += " (did you mean \"\(suggestion)\"?)"
-            }
-            return message + "; known: " + known.joined(separator: ", ")
+            return ClosestMatch.unknown("template variable", name, among: known) + "; known: "
+                + known.joined(separator: ", ")
         }
     }
 

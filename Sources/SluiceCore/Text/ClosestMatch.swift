@@ -14,6 +14,13 @@ public enum ClosestMatch {
         return best?.candidate
     }
 
+    /// `unknown connection "servng" (did you mean "serving"?)`, the hint only when one is close.
+    public static func unknown(_ what: String, _ name: String, among candidates: some Sequence<String>) -> String {
+        let message = "unknown \(what) \"\(name)\""
+        guard let suggestion = suggestion(for: name, among: candidates) else { return message }
+        return message + " (did you mean \"\(suggestion)\"?)"
+    }
+
     /// Edit distance over Unicode scalars where swapping two neighbours counts as one edit
     /// (optimal string alignment), since `jbo1` for `job1` is the typical typo.
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -14,12 +14,12 @@ public struct ConfigMapping {
         var misspelled: Set<String> = []
         for (key, value) in entries {
             guard knownKeys.contains(key) else {
-                var message = "unknown key \"\(key)\""
                 if let suggestion = ClosestMatch.suggestion(for: key, among: knownKeys) {
-                    message += " (did you mean \"\(suggestion)\"?)"
                     misspelled.insert(suggestion)
                 }
-                message += "; expected one of: " + knownKeys.joined(separator: ", ")
+                let message =
+                    ClosestMatch.unknown("key", key, among: knownKeys) + "; expected one of: "
+                    + knownKeys.joined(separator: ", ")
                 value.diagnostics.report(message, at: value.location)
                 continue
             }

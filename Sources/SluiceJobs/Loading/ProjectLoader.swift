@@ -76,10 +76,7 @@ public struct ProjectLoader: Sendable {
         }
         guard let type = typeNode.string() else { return nil }
         guard let driver = drivers.driver(forType: type) else {
-            var message = "unknown connection type \"\(type)\""
-            if let suggestion = ClosestMatch.suggestion(for: type, among: drivers.types) {
-                message += " (did you mean \"\(suggestion)\"?)"
-            }
+            let message = ClosestMatch.unknown("connection type", type, among: drivers.types)
             typeNode.report(message + "; known: " + drivers.types.joined(separator: ", "))
             return nil
         }
@@ -225,10 +222,7 @@ public struct ProjectLoader: Sendable {
         }
         guard let kindName = kindNode.string() else { return nil }
         guard let kind = kinds.kind(named: kindName) else {
-            var message = "unknown task kind \"\(kindName)\""
-            if let suggestion = ClosestMatch.suggestion(for: kindName, among: kinds.names) {
-                message += " (did you mean \"\(suggestion)\"?)"
-            }
+            let message = ClosestMatch.unknown("task kind", kindName, among: kinds.names)
             kindNode.report(message + "; known: " + kinds.names.joined(separator: ", "))
             return nil
         }
@@ -250,10 +244,7 @@ public struct ProjectLoader: Sendable {
                 return nil
             }
             guard taskNames.contains(dependency) else {
-                var message = "unknown task \"\(dependency)\""
-                if let suggestion = ClosestMatch.suggestion(for: dependency, among: taskNames) {
-                    message += " (did you mean \"\(suggestion)\"?)"
-                }
+                let message = ClosestMatch.unknown("task", dependency, among: taskNames)
                 element.report(message + "; this job's tasks: " + taskNames.joined(separator: ", "))
                 return nil
             }

@@ -36,10 +36,7 @@ public struct UnknownNameError: SluiceError, Equatable {
 
     public var category: FailureCategory { .usage }
     public var description: String {
-        var message = "unknown \(kind) \"\(name)\""
-        if let suggestion = ClosestMatch.suggestion(for: name, among: known) {
-            message += " (did you mean \"\(suggestion)\"?)"
-        }
-        return message + (known.isEmpty ? "; the project has none" : "; known: " + known.joined(separator: ", "))
+        ClosestMatch.unknown(kind, name, among: known)
+            + (known.isEmpty ? "; the project has none" : "; known: " + known.joined(separator: ", "))
     }
 }

@@ -14,10 +14,7 @@ public struct TaskConfigurationContext {
         guard let name = node.string() else { return nil }
         guard let connection = connections.first(where: { $0.name == name }) else {
             let known = connections.map(\.name)
-            var message = "unknown connection \"\(name)\""
-            if let suggestion = ClosestMatch.suggestion(for: name, among: known) {
-                message += " (did you mean \"\(suggestion)\"?)"
-            }
+            let message = ClosestMatch.unknown("connection", name, among: known)
             node.report(message + "; sluice.yaml defines: " + (known.isEmpty ? "none" : known.joined(separator: ", ")))
             return nil
         }
