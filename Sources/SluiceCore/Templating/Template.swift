@@ -22,7 +22,7 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
                 throw TemplateError.unclosedPlaceholder(template: source)
             }
             let name = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces
-            guard Self.isIdentifier(name) else {
+            guard PlainIdentifier.isValid(name) else {
                 throw TemplateError.invalidPlaceholder(name, template: source)
             }
             parts.append(.variable(name))
@@ -66,12 +66,6 @@ public struct Template: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { source }
 
-    private static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else {
-            return false
-        }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-    }
 }
 
 /// A template that cannot be parsed or rendered.

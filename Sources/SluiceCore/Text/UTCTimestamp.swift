@@ -9,16 +9,14 @@ public enum UTCTimestamp {
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondOfDay = whole - days * 86_400
         let day = CivilDate(daysSinceEpoch: days)
-        var text = "\(day)T\(pad(secondOfDay / 3600)):\(pad(secondOfDay / 60 % 60)):\(pad(secondOfDay % 60))"
+        let time = [secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60].map { $0.zeroPadded(width: 2) }
+        var text = "\(day)T" + time.joined(separator: ":")
         if fractionDigits > 0 {
             var scale = 1
             for _ in 0..<fractionDigits { scale *= 10 }
             let fraction = min(scale - 1, Int(((seconds - Double(whole)) * Double(scale)).rounded(.down)))
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: fractionDigits - digits.count) + digits
+            text += "." + fraction.zeroPadded(width: fractionDigits)
         }
         return text + "Z"
     }
-
-    private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }

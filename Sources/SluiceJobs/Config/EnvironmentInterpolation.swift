@@ -1,3 +1,5 @@
+import SluiceCore
+
 /// Expands `${NAME}` (and `${NAME:-default}`) in configuration values from the environment, so
 /// secrets live in the environment and never in files. `$${` writes a literal `${`.
 public struct EnvironmentInterpolation: Sendable {
@@ -34,7 +36,7 @@ public struct EnvironmentInterpolation: Sendable {
             }
             let body = afterDollar[afterDollar.index(after: afterDollar.startIndex)..<close]
             let (name, fallback) = Self.split(body)
-            guard Self.isVariableName(name) else { return .failure(.malformed("${\(body)}")) }
+            guard PlainIdentifier.isValid(name) else { return .failure(.malformed("${\(body)}")) }
             if let value = environment[String(name)], !(fallback != nil && value.isEmpty) {
                 output += value
             } else if let fallback {
@@ -53,13 +55,4 @@ public struct EnvironmentInterpolation: Sendable {
         return (body[body.startIndex..<range.lowerBound], body[range.upperBound...])
     }
 
-    private static func isVariableName(_ name: Substring) -> Bool {
-        guard let first = name.unicodeScalars.first,
-            first == "_" || ("A"..."Z").contains(first)
-                || ("a"..."z").contains(first)
-        else { return false }
-        return name.unicodeScalars.allSatisfy {
-            $0 == "_" || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
-        }
-    }
 }

@@ -46,7 +46,6 @@ struct PrimitiveArrayTests {
         #expect(timestamps.dataType == .timestamp(.millisecond))
     }
 
-    @available(macOS 15.0, *)
     @Test func decimalsStoreUnscaledInt128() {
         let decimals = Decimal128Array([12_345, nil, -1, Int128.max], dataType: .decimal(precision: 38, scale: 2))
         #expect(decimals.dataType.description == "decimal(38,2)")

@@ -23,5 +23,4 @@ public typealias Time64Array = PrimitiveArray<Int64>
 /// `timestamp(unit, timezone:)`: units since the epoch.
 public typealias TimestampArray = PrimitiveArray<Int64>
 /// `decimal(precision, scale)`: unscaled values.
-@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 public typealias Decimal128Array = PrimitiveArray<Int128>

@@ -57,9 +57,6 @@ public func makeBuilder(for dataType: DataType, capacity: Int = 0) -> any ArrayB
         }
         return Time64Builder(dataType: dataType, capacity: capacity)
     case .decimal:
-        guard #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) else {
-            preconditionFailure("decimal arrays need Int128 (macOS 15 or later)")
-        }
         return PrimitiveBuilder<Int128>(dataType: dataType, capacity: capacity)
     case .string: return StringBuilder(capacity: capacity)
     case .binary: return BinaryBuilder(capacity: capacity)

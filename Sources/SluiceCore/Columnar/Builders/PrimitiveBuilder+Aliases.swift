@@ -16,5 +16,4 @@ public typealias Date32Builder = PrimitiveBuilder<Int32>
 public typealias Time32Builder = PrimitiveBuilder<Int32>
 public typealias Time64Builder = PrimitiveBuilder<Int64>
 public typealias TimestampBuilder = PrimitiveBuilder<Int64>
-@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 public typealias Decimal128Builder = PrimitiveBuilder<Int128>

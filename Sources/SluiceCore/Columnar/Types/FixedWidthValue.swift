@@ -70,7 +70,6 @@ extension Double: FixedWidthValue {
     public static func canStore(_ dataType: DataType) -> Bool { dataType == .float64 }
 }
 
-@available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
 extension Int128: FixedWidthValue {
     /// `decimal(38,0)`: give decimal arrays their real precision and scale.
     public static var defaultDataType: DataType { .decimal(precision: 38, scale: 0) }
