@@ -6,7 +6,8 @@ public enum StorageError: SluiceError, Equatable {
     /// The key (or key prefix) is not a valid object key, e.g. it is absolute or has a `..` segment.
     /// A configuration problem, caught before any I/O.
     case invalidKey(key: String, reason: String)
-    /// The key would resolve to a path outside the store's root folder.
+    /// The key, joined to the store's root folder, would lexically name a path outside it (symbolic
+    /// links are not resolved for this check).
     case pathEscapesRoot(key: String, root: String)
     /// There is no object with this key.
     case notFound(location: String, key: String)

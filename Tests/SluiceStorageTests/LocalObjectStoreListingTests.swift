@@ -199,9 +199,23 @@ struct LocalObjectStoreListingTests {
         }
     }
 
+    @Test func theTemporaryFolderIsHiddenInAnyLetterCase() async throws {
+        try await withTemporaryDirectory { root in
+            // On a case-insensitive volume this is the store's own temporary folder.
+            let stray = root.appendingPathComponent(".SLUICE-TMP")
+            try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
+            try Data([1]).write(to: stray.appendingPathComponent("partial.tmp"))
+            let store = LocalObjectStore(root: root)
+            try await store.put("visible")
+            #expect(try await store.allKeys() == ["visible"])
+            #expect(try await store.listAll(prefix: "", delimiter: "/").commonPrefixes.isEmpty)
+            await #expect(throws: StorageError.self) { try await store.get(".SLUICE-TMP/partial.tmp") }
+        }
+    }
+
     @Test func invalidPrefixesAreRejected() async throws {
         try await withTemporaryStore { store in
-            for prefix in ["../x", "/abs", "a//b", "a\\b", ".sluice-tmp/"] {
+            for prefix in ["../x", "/abs", "a//b", "a\\b", ".sluice-tmp/", ".Sluice-TMP/x"] {
                 let error = await #expect(throws: StorageError.self) {
                     try await store.listPage(prefix: prefix, delimiter: nil, continuationToken: nil)
                 }

@@ -4,6 +4,14 @@ import Testing
 
 @testable import SluiceStorage
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @Suite("LocalObjectStore: put, get, head, delete")
 struct LocalObjectStoreRoundTripTests {
     @Test func putGetHeadDeleteRoundTrip() async throws {
@@ -84,6 +92,31 @@ struct LocalObjectStoreRoundTripTests {
         }
     }
 
+    @Test func aFolderIsNotAnObjectToRead() async throws {
+        try await withTemporaryStore { store in
+            try await store.put("folder/object")
+            await #expect(throws: StorageError.notFound(location: store.displayLocation, key: "folder")) {
+                try await store.get("folder", range: 0..<1)
+            }
+            await #expect(throws: StorageError.notFound(location: store.displayLocation, key: "folder/object/x")) {
+                try await store.get("folder/object/x")
+            }
+        }
+    }
+
+    @Test func aNamedPipeIsNotAnObjectAndDoesNotBlockReads() async throws {
+        try await withTemporaryDirectory { root in
+            let store = LocalObjectStore(root: root)
+            let created = mkfifo(root.appendingPathComponent("pipe").path, 0o600)
+            try #require(created == 0)
+            #expect(try await store.head("pipe") == nil)
+            await #expect(throws: StorageError.notFound(location: store.displayLocation, key: "pipe")) {
+                try await store.get("pipe")
+            }
+            #expect(try await store.allKeys().isEmpty)
+        }
+    }
+
     @Test func largeObjectsRoundTrip() async throws {
         try await withTemporaryStore { store in
             var generator = SplitMix64(seed: 7)
@@ -91,6 +124,7 @@ struct LocalObjectStoreRoundTripTests {
             try await store.put("big.bin", bytes: bytes)
             #expect(try await store.get("big.bin") == bytes)
             #expect(try await store.get("big.bin", range: 1_000_000..<1_000_016) == Array(bytes[1_000_000..<1_000_016]))
+            #expect(try await store.get("big.bin", range: 5..<2_999_990) == Array(bytes[5..<2_999_990]))
         }
     }
 

@@ -89,8 +89,10 @@ struct NewestCompleteResultTests {
             try await store.put(dataset.runPrefix + ".hidden.parquet", bytes: [1])
             try await store.put(dataset.runPrefix + "notes.txt", bytes: [1])
             try await store.put(dataset.runPrefix + "nested/part-00009.parquet", bytes: [1])
-            let manifest = try await ResultCatalog.markComplete(dataset, in: store)
-            #expect(manifest.parts == [ResultManifest.Part(name: "part-00000.parquet", size: 3)])
+            // Files in the run folder that are not part files are neither published nor in the way.
+            let committed = [ResultManifest.Part(name: "part-00000.parquet", size: 3)]
+            let manifest = try await ResultCatalog.markComplete(dataset, parts: committed, in: store)
+            #expect(manifest.parts == committed)
 
             let result = try #require(try await ResultCatalog.newestCompleteResult(in: store, prefix: "r"))
             #expect(result.parts.map(\.key) == [dataset.partKey(index: 0)])
@@ -104,7 +106,12 @@ struct NewestCompleteResultTests {
             try await store.put(dataset.partKey(index: 0), bytes: [UInt8](repeating: 0, count: 5))
             try await store.put(dataset.partKey(index: 1), bytes: [UInt8](repeating: 0, count: 6))
             let writtenAt = Date(timeIntervalSince1970: 1_795_143_845.5)
-            try await ResultCatalog.markComplete(dataset, in: store, writtenAt: writtenAt)
+            // In any order: the manifest lists them by name.
+            let parts = [
+                ResultManifest.Part(name: "part-00001.parquet", size: 6),
+                ResultManifest.Part(name: "part-00000.parquet", size: 5),
+            ]
+            try await ResultCatalog.markComplete(dataset, parts: parts, in: store, writtenAt: writtenAt)
 
             let text = String(decoding: try await store.get(dataset.successMarkerKey), as: UTF8.self)
             #expect(text.contains("\"runID\" : \"20261120T030000Z-abcdef\""))

@@ -7,7 +7,7 @@ import Testing
 struct ObjectKeyValidationTests {
     static let invalidKeys = [
         "", "/abs", "/", "../x", "a/../b", "a/..", "..", ".", "a/./b", "a//b", "a/", "a\\b", "..\\x", "a\u{0}b",
-        ".sluice-tmp/x",
+        ".sluice-tmp/x", ".SLUICE-TMP/x", ".Sluice-Tmp/a/b", ".\u{17F}luice-tmp/x",
     ]
 
     @Test(arguments: invalidKeys)
@@ -40,14 +40,33 @@ struct ObjectKeyValidationTests {
     @Test(arguments: ["", "results/job1/", "results/job1", "events/dt=2026", "a/", ".sluice"])
     func validPrefixes(prefix: String) throws {
         try LocalObjectStore.validate(keyPrefix: prefix)
-        try LocalObjectStore.validateKeyPrefix(prefix)
+        try ObjectKeyRules.validate(keyPrefix: prefix)
     }
 
-    @Test(arguments: ["../x", "/x", "a//", "a//b/", "./", "a/../", "x\\y/", ".sluice-tmp/"])
+    @Test(arguments: ["../x", "/x", "a//", "a//b/", "./", "a/../", "x\\y/", ".sluice-tmp/", ".SLUICE-tmp/x"])
     func invalidPrefixes(prefix: String) throws {
         let error = #expect(throws: StorageError.self) { try LocalObjectStore.validate(keyPrefix: prefix) }
         #expect(error?.category == .usage)
         #expect(error?.description.contains(prefix.debugDescription) == true)
+    }
+
+    @Test func theStoreIndependentRulesDoNotReserveTheTemporaryFolder() throws {
+        // Only the local store keeps writes in progress there; an S3 key may use the name.
+        try ObjectKeyRules.validate(keyPrefix: ".sluice-tmp/")
+        try ObjectKeyRules.validate(key: ".sluice-tmp/x")
+        for prefix in ["../x", "/x", "a//b/", "x\\y/"] {
+            let error = #expect(throws: StorageError.self) { try ObjectKeyRules.validate(keyPrefix: prefix) }
+            #expect(error?.category == .usage)
+        }
+    }
+
+    @Test func theTemporaryFolderIsReservedInAnyLetterCase() {
+        for name in [".sluice-tmp", ".SLUICE-TMP", ".Sluice-Tmp", ".\u{17F}luice-tmp"] {
+            #expect(LocalObjectStore.isTemporaryFolderName(name), "\(name)")
+        }
+        for name in [".sluice", ".sluice-tmp2", "sluice-tmp", ".sluice_tmp"] {
+            #expect(!LocalObjectStore.isTemporaryFolderName(name), "\(name)")
+        }
     }
 
     @Test func reasonsAreSpecific() {

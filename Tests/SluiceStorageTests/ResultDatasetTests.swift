@@ -42,7 +42,9 @@ struct ResultDatasetTests {
             }
             let dataset = ResultDataset(prefix: prefix, runID: try #require(runID))
             await #expect(throws: StorageError.self) { try await store.put(dataset.partKey(index: 0), bytes: [1]) }
-            await #expect(throws: StorageError.self) { try await ResultCatalog.markComplete(dataset, in: store) }
+            await #expect(throws: StorageError.self) {
+                try await ResultCatalog.markComplete(dataset, parts: [], in: store)
+            }
             let keys = try await store.allKeys()
             #expect(keys.isEmpty)
         }

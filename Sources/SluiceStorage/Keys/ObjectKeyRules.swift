@@ -1,8 +1,11 @@
 /// The rules every Sluice object key follows, whatever the store: a relative, `/`-separated path
-/// with no empty, `.` or `..` segments, no backslash and no NUL. Keys that follow them can never
-/// name anything outside a store's root, on disk or in a bucket.
+/// with no empty, `.` or `..` segments, no backslash and no NUL. These are lexical rules: a key
+/// that follows them cannot, by its text alone, name anything outside a store's root or bucket.
+/// They say nothing about what is on disk: `LocalObjectStore` follows symbolic links placed
+/// inside its root, which may lead elsewhere (see its documentation).
 ///
-/// Config validation can call these before any I/O.
+/// Config validation can call these before any I/O, for any kind of store; a driver may add rules
+/// of its own (`LocalObjectStore` reserves its temporary folder).
 public enum ObjectKeyRules {
     /// Throws `StorageError.invalidKey` unless `key` names one object.
     public static func validate(key: String) throws(StorageError) {
@@ -17,6 +20,9 @@ public enum ObjectKeyRules {
 
     /// Throws `StorageError.invalidKey` unless `prefix` is a valid listing prefix: empty (the whole
     /// store), a folder such as `results/job1/`, or a partial key such as `events/dt=2026`.
+    ///
+    /// The check every store driver shares (local folders and S3 alike), with no I/O; the error's
+    /// `category` is `.usage`.
     public static func validate(keyPrefix prefix: String) throws(StorageError) {
         if prefix.isEmpty { return }
         try validateSegments(of: prefix, isPrefix: true)

@@ -14,6 +14,12 @@ enum ListingItem {
 
 /// Walks a store's folders in key order (by UTF-8 bytes) to collect one listing page, visiting
 /// only the folders that can hold keys after the continuation token that start with the prefix.
+///
+/// Symbolic links are followed (see `LocalObjectStore`), with two exceptions so that one bad link
+/// cannot break or hang every listing: an entry whose `stat` fails with `ELOOP` (a link that
+/// points to itself, or a chain too long to resolve) is skipped, and so is a linked folder that
+/// is one of the folders the walk is already inside (a cycle, which would list the same keys
+/// again and again under ever longer paths).
 struct LocalListingWalk {
     /// The store's root folder, without a trailing `/`.
     let rootPath: String
@@ -44,11 +50,26 @@ struct LocalListingWalk {
         if let slash = prefix.utf8.lastIndex(of: UInt8(ascii: "/")) {
             folderKey = String(decoding: prefix.utf8[...slash], as: UTF8.self)
         }
-        try walk(folderKey: folderKey)
+        // The folders from the root down to that one, so that a cycle is cut at the same place
+        // whatever the prefix: a listing of `a/` never shows keys that a listing of the whole
+        // store leaves out.
+        var folderKeys = [""]
+        for segment in ObjectKeyRules.segments(of: folderKey).dropLast() {
+            folderKeys.append((folderKeys.last ?? "") + segment + "/")
+        }
+        var ancestors: [FileStatus.Identity] = []
+        for key in folderKeys {
+            guard let status = try entryStatus(key), status.kind == .directory,
+                !ancestors.contains(status.identity)
+            else { return }
+            ancestors.append(status.identity)
+        }
+        try walk(folderKey: folderKey, ancestors: ancestors)
     }
 
-    /// `folderKey` is `""` for the root or ends with `/`.
-    private mutating func walk(folderKey: String) throws(FileSystemFailure) {
+    /// `folderKey` is `""` for the root or ends with `/`; `ancestors` are the identities of the
+    /// folders walked to reach it, itself included.
+    private mutating func walk(folderKey: String, ancestors: [FileStatus.Identity]) throws(FileSystemFailure) {
         guard let names = try LocalFileSystem.contents(ofDirectory: path(of: folderKey)) else { return }
         let candidates =
             names
@@ -57,30 +78,43 @@ struct LocalListingWalk {
         // A folder `x` sorts as `x/`, so it comes after siblings such as `x-1` or `x.txt`. Names are
         // visited in byte order and folders wait on this stack (smallest on top) until nothing that
         // sorts before them is left; only then is the folder's subtree walked.
-        var pendingFolders: [String] = []
+        var pendingFolders: [(key: String, identity: FileStatus.Identity)] = []
         for name in candidates {
             if isFull { return }
             let key = folderKey + name
-            guard let status = try LocalFileSystem.status(atPath: path(of: key)) else { continue }
+            guard let status = try entryStatus(key) else { continue }
             let sortKey: String
             switch status.kind {
             case .file: sortKey = key
+            case .directory where ancestors.contains(status.identity): continue
             case .directory: sortKey = key + "/"
             case .other: continue
             }
-            while let top = pendingFolders.last, top.utf8Precedes(sortKey) {
+            while let top = pendingFolders.last, top.key.utf8Precedes(sortKey) {
                 pendingFolders.removeLast()
-                try visit(folder: top)
+                try visit(folder: top.key, ancestors: ancestors + [top.identity])
                 if isFull { return }
             }
             if status.kind == .directory {
-                pendingFolders.append(sortKey)
+                pendingFolders.append((sortKey, status.identity))
             } else if key.utf8HasPrefix(prefix) {
                 visit(object: ObjectInfo(key: key, size: status.size, lastModified: status.modified))
             }
         }
         while let top = pendingFolders.popLast(), !isFull {
-            try visit(folder: top)
+            try visit(folder: top.key, ancestors: ancestors + [top.identity])
+        }
+    }
+
+    /// The status of the entry at `key`, or `nil` to skip it: nothing is there (any more), or it
+    /// is a symbolic link that loops.
+    private func entryStatus(_ key: String) throws(FileSystemFailure) -> FileStatus? {
+        do {
+            return try LocalFileSystem.status(atPath: path(of: key))
+        } catch {
+            // One looping link the owner left in the lake must not make every listing fail.
+            if error.isSymbolicLinkLoop { return nil }
+            throw error
         }
     }
 
@@ -88,7 +122,7 @@ struct LocalListingWalk {
     /// alone so that irrelevant entries cost no `stat`.
     private func isCandidate(name: String, in folderKey: String) -> Bool {
         // The store's temporary files are not objects; names with a backslash cannot be keys.
-        if folderKey.isEmpty && name == LocalObjectStore.temporaryFolderName { return false }
+        if folderKey.isEmpty && LocalObjectStore.isTemporaryFolderName(name) { return false }
         if name.utf8.contains(UInt8(ascii: "\\")) { return false }
         let asFolder = folderKey + name + "/"
         // As a file the key is `asFolder` minus the slash: if even the folder form cannot match the
@@ -108,18 +142,20 @@ struct LocalListingWalk {
         }
     }
 
-    /// `folderKey` ends with `/`.
-    private mutating func visit(folder folderKey: String) throws(FileSystemFailure) {
+    /// `folderKey` ends with `/`; `ancestors` end with the folder's own identity.
+    private mutating func visit(folder folderKey: String, ancestors: [FileStatus.Identity])
+        throws(FileSystemFailure)
+    {
         // When the delimiter occurs within the folder's own path, every key below it rolls up into
         // the same common prefix: report it (if the folder holds any object) without walking it.
         if folderKey.utf8HasPrefix(prefix), let rolledUp = commonPrefix(of: folderKey) {
             if isAlreadyCovered(rolledUp) { return }
-            if try containsObject(folderKey: folderKey) {
+            if try containsObject(folderKey: folderKey, ancestors: ancestors) {
                 append(.commonPrefix(rolledUp))
             }
             return
         }
-        try walk(folderKey: folderKey)
+        try walk(folderKey: folderKey, ancestors: ancestors)
     }
 
     /// The common prefix `key` rolls up into: the prefix plus everything up to and including the
@@ -142,20 +178,25 @@ struct LocalListingWalk {
         items.append(item)
     }
 
-    /// Whether some regular file lies anywhere below the folder (S3 has no empty folders).
-    private func containsObject(folderKey: String) throws(FileSystemFailure) -> Bool {
+    /// Whether some regular file lies anywhere below the folder (S3 has no empty folders), with the
+    /// same rules for symbolic links as the walk.
+    private func containsObject(folderKey: String, ancestors: [FileStatus.Identity]) throws(FileSystemFailure)
+        -> Bool
+    {
         guard let names = try LocalFileSystem.contents(ofDirectory: path(of: folderKey)) else { return false }
-        var folders: [String] = []
+        var folders: [(key: String, identity: FileStatus.Identity)] = []
         for name in names where !name.utf8.contains(UInt8(ascii: "\\")) {
             let key = folderKey + name
-            switch try LocalFileSystem.status(atPath: path(of: key))?.kind {
+            guard let status = try entryStatus(key) else { continue }
+            switch status.kind {
             case .file: return true
-            case .directory: folders.append(key + "/")
-            case .other, nil: continue
+            case .directory where ancestors.contains(status.identity): continue
+            case .directory: folders.append((key + "/", status.identity))
+            case .other: continue
             }
         }
         for folder in folders {
-            if try containsObject(folderKey: folder) { return true }
+            if try containsObject(folderKey: folder.key, ancestors: ancestors + [folder.identity]) { return true }
         }
         return false
     }

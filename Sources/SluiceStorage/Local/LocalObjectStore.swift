@@ -7,9 +7,18 @@ import Foundation
 /// long as they hold objects, as in S3: deleting the last object of a folder removes the folder.
 ///
 /// File access is blocking; each call does a bounded amount of work (one listing page, one read).
+///
+/// Symbolic links: keys are checked lexically (`ObjectKeyRules`), so a key never names a path
+/// outside the root by itself. Symbolic links that the lake's owner placed inside the root are
+/// followed on purpose, by listing, reading and writing alike: a lake can spread over several
+/// disks that way. Whoever can create links inside the root can therefore point keys anywhere;
+/// the store does not defend against its own owner. Deleting an object removes the file at the key
+/// (a link, not its target), and never removes a linked folder. Writes into a linked folder on
+/// another file system fail: the temporary file in `.sluice-tmp/` cannot be renamed across file
+/// systems. A link that loops is skipped by listings.
 public struct LocalObjectStore: ObjectStore {
     /// The name of the folder below the root that holds writes in progress. It never appears in
-    /// listings and cannot be used as (the first segment of) a key.
+    /// listings and cannot be used as (the first segment of) a key, in any letter case.
     public static let temporaryFolderName = ".sluice-tmp"
 
     /// The default and maximum number of entries on a listing page, as in S3.
@@ -53,7 +62,8 @@ public struct LocalObjectStore: ObjectStore {
     }
 
     /// Throws `StorageError.invalidKey` unless `prefix` is a valid listing prefix (`""`, a folder
-    /// such as `results/job1/`, or a partial key such as `events/dt=2026`).
+    /// such as `results/job1/`, or a partial key such as `events/dt=2026`): the common
+    /// `ObjectKeyRules`, and not inside the temporary folder.
     public static func validate(keyPrefix prefix: String) throws(StorageError) {
         try ObjectKeyRules.validate(keyPrefix: prefix)
         // A partial first segment such as `.sluice` is harmless: the walk skips the folder.
@@ -62,23 +72,28 @@ public struct LocalObjectStore: ObjectStore {
         }
     }
 
-    /// The same as `validate(keyPrefix:)`.
-    public static func validateKeyPrefix(_ prefix: String) throws(StorageError) {
-        try validate(keyPrefix: prefix)
-    }
-
     private static func rejectTemporaryFolder(_ key: String) throws(StorageError) {
-        if ObjectKeyRules.segments(of: key).first == Substring(temporaryFolderName) {
+        if let first = ObjectKeyRules.segments(of: key).first, isTemporaryFolderName(first) {
             throw .invalidKey(
                 key: key, reason: "is inside '\(temporaryFolderName)/', which is reserved for writes in progress")
         }
+    }
+
+    /// Whether a first key segment (or a name in the root folder) is the temporary folder.
+    /// Compared ignoring case: on a case-insensitive volume (the macOS default) `.SLUICE-TMP/x`
+    /// is a file in the temporary folder.
+    static func isTemporaryFolderName(_ name: some StringProtocol) -> Bool {
+        // Case folding rather than lowercasing, as such volumes do: it also maps `ſ` to `s`.
+        name.folding(options: [.caseInsensitive], locale: nil).utf8Equals(temporaryFolderName)
     }
 
     /// The file path for a key, after validating it.
     func path(for key: String) throws(StorageError) -> String {
         try Self.validate(key: key)
         let path = rootPath == "/" ? "/" + key : rootPath + "/" + key
-        // Validated keys cannot escape; this double-checks the joined path, should the rules change.
+        // Validated keys cannot leave the root lexically; this re-checks the joined path in case the
+        // key rules ever change. It does not resolve symbolic links, which are followed on purpose
+        // (see the type's documentation).
         let resolved = URL(fileURLWithPath: path).standardizedFileURL.path
         let rootWithSlash = rootPath == "/" ? "/" : rootPath + "/"
         guard resolved.utf8HasPrefix(rootWithSlash), resolved.utf8.count > rootWithSlash.utf8.count else {
@@ -89,14 +104,6 @@ public struct LocalObjectStore: ObjectStore {
 
     var temporaryFolderPath: String {
         rootPath == "/" ? "/" + Self.temporaryFolderName : rootPath + "/" + Self.temporaryFolderName
-    }
-
-    private func isMissing(_ path: String) -> Bool {
-        do {
-            return try LocalFileSystem.status(atPath: path) == nil
-        } catch {
-            return false
-        }
     }
 
     func ioError(_ operation: String, _ key: String, _ failure: FileSystemFailure) -> StorageError {
@@ -149,40 +156,25 @@ public struct LocalObjectStore: ObjectStore {
 
     public func get(_ key: String, range: Range<Int64>?) async throws -> [UInt8] {
         let path = try path(for: key)
-        let handle: FileHandle
+        let opened: (descriptor: Int32, status: FileStatus)?
         do {
-            guard try LocalFileSystem.status(atPath: path)?.kind == .file else {
-                throw StorageError.notFound(location: displayLocation, key: key)
-            }
-            handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        } catch let error as StorageError {
-            throw error
+            opened = try LocalFileSystem.openRegularFileForReading(atPath: path)
         } catch {
-            // Deleted between the check and the open.
-            if isMissing(path) {
-                throw StorageError.notFound(location: displayLocation, key: key)
-            }
-            throw ioError("open", key, FileSystemFailure(error))
+            throw ioError("open", key, error)
         }
-        defer { try? handle.close() }
+        guard let (descriptor, status) = opened else {
+            throw StorageError.notFound(location: displayLocation, key: key)
+        }
+        defer { LocalFileSystem.closeFile(descriptor) }
+        // The size of the file we opened, even if its key is replaced meanwhile.
+        let size = status.size
+        let lower = min(max(range?.lowerBound ?? 0, 0), size)
+        let upper = min(max(range?.upperBound ?? size, lower), size)
+        guard upper > lower else { return [] }
         do {
-            // The size of the file we opened, even if it is replaced meanwhile.
-            let size = Int64(try handle.seekToEnd())
-            let lower = min(max(range?.lowerBound ?? 0, 0), size)
-            let upper = min(max(range?.upperBound ?? size, lower), size)
-            guard upper > lower else { return [] }
-            try handle.seek(toOffset: UInt64(lower))
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(upper - lower))
-            while bytes.count < Int(upper - lower) {
-                guard let chunk = try handle.read(upToCount: Int(upper - lower) - bytes.count), !chunk.isEmpty else {
-                    break
-                }
-                bytes.append(contentsOf: chunk)
-            }
-            return bytes
+            return try LocalFileSystem.read(descriptor: descriptor, offset: lower, count: Int(upper - lower))
         } catch {
-            throw ioError("read", key, FileSystemFailure(error))
+            throw ioError("read", key, error)
         }
     }
 

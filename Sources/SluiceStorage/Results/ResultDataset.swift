@@ -1,3 +1,5 @@
+import SluiceCore
+
 /// One run's result in a store: `PREFIX/<run-id>/part-NNNNN.parquet`, made visible by
 /// `PREFIX/<run-id>/_SUCCESS`, which is written last (see `ResultCatalog`).
 public struct ResultDataset: Sendable, Hashable {
@@ -48,8 +50,7 @@ public struct ResultDataset: Sendable, Hashable {
     /// The key of part `index` (from 0): `PREFIX/<run-id>/part-00000.parquet`.
     public func partKey(index: Int) -> String {
         precondition(index >= 0, "part indexes start at 0")
-        let digits = String(index)
-        return runPrefix + "part-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits + ".parquet"
+        return runPrefix + "part-" + index.zeroPadded(width: 5) + ".parquet"
     }
 
     /// `PREFIX/<run-id>/_SUCCESS`.

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceCore
 
 /// The name of one run's folder in a result prefix, e.g. `20261120T030000Z-3fa9c1`: the UTC time
 /// the run started, to the second, then 6 lowercase hex digits of randomness so two runs in the
@@ -17,8 +18,9 @@ public struct RunID: Sendable, Hashable, Comparable, LosslessStringConvertible, 
 
     /// The 6 lowercase hex digits after the dash.
     public var randomSuffix: String {
-        let hex = String(randomBits, radix: 16, uppercase: false)
-        return String(repeating: "0", count: max(0, 6 - hex.count)) + hex
+        // Always exactly 6 digits, most significant first, so no padding is needed.
+        let bytes = stride(from: 20, through: 0, by: -4).map { shift in Self.hexDigits[Int(randomBits >> shift & 0xf)] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The run at `secondsSince1970` with the given random part; `nil` outside the years
@@ -63,9 +65,8 @@ public struct RunID: Sendable, Hashable, Comparable, LosslessStringConvertible, 
         }
         guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
             let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
-            (1970...9999).contains(year), (1...12).contains(month),
-            (1...Self.daysInMonth(year: year, month: month)).contains(day),
-            hour < 24, minute < 60, second < 60
+            year >= 1970, hour < 24, minute < 60, second < 60,
+            let date = CivilDate(year: Int(year), month: Int(month), day: Int(day))
         else { return nil }
         var bits: UInt32 = 0
         for byte in bytes[17..<23] {
@@ -77,21 +78,18 @@ public struct RunID: Sendable, Hashable, Comparable, LosslessStringConvertible, 
             }
             bits = bits << 4 | UInt32(digit)
         }
-        let days = Self.daysSince1970(year: year, month: month, day: day)
+        let days = Int64(date.daysSinceEpoch)
         self.init(checkedSeconds: days * 86_400 + hour * 3600 + minute * 60 + second, randomBits: bits)
     }
 
     /// `yyyyMMdd'T'HHmmss'Z'-xxxxxx`, e.g. `20261120T030000Z-3fa9c1`.
     public var description: String {
-        let days = secondsSince1970 / 86_400
+        // Never negative: the initializers only accept 1970 onwards.
+        let date = CivilDate(daysSinceEpoch: Int(secondsSince1970 / 86_400))
         let secondOfDay = secondsSince1970 % 86_400
-        let (year, month, day) = Self.civilDate(daysSince1970: days)
-        func padded(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return padded(year, 4) + padded(month, 2) + padded(day, 2) + "T" + padded(secondOfDay / 3600, 2)
-            + padded(secondOfDay / 60 % 60, 2) + padded(secondOfDay % 60, 2) + "Z-" + randomSuffix
+        return date.year.zeroPadded(width: 4) + date.month.zeroPadded(width: 2) + date.day.zeroPadded(width: 2) + "T"
+            + (secondOfDay / 3600).zeroPadded(width: 2) + (secondOfDay / 60 % 60).zeroPadded(width: 2)
+            + (secondOfDay % 60).zeroPadded(width: 2) + "Z-" + randomSuffix
     }
 
     public static func < (lhs: RunID, rhs: RunID) -> Bool {
@@ -116,49 +114,13 @@ public struct RunID: Sendable, Hashable, Comparable, LosslessStringConvertible, 
         try container.encode(description)
     }
 
-    // MARK: Calendar arithmetic (proleptic Gregorian, UTC)
-
     private static let randomLimit: UInt32 = 0x100_0000
+    private static let hexDigits = Array("0123456789abcdef".utf8)
     /// 1970-01-01T00:00:00Z ... 9999-12-31T23:59:59Z, the years that print with 4 digits.
     private static let supportedSeconds: ClosedRange<Int64> = 0...253_402_300_799
 
     private init(checkedSeconds: Int64, randomBits: UInt32) {
         self.secondsSince1970 = checkedSeconds
         self.randomBits = randomBits
-    }
-
-    private static func isLeapYear(_ year: Int64) -> Bool {
-        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    }
-
-    private static func daysInMonth(year: Int64, month: Int64) -> Int64 {
-        switch month {
-        case 2: return isLeapYear(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    // Howard Hinnant's days_from_civil / civil_from_days, for non-negative years.
-    private static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = shiftedYear / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }
