@@ -17,10 +17,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Log line format: text, or json (one object per line, for Airflow workers).")
     var logFormat: LogFormat = .text
 
-    var projectRoot: URL {
-        let path = project ?? ProcessInfo.processInfo.environment["SLUICE_PROJECT"] ?? "."
-        return URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
-    }
+    var projectRoot: URL { ProjectLocation.root(explicit: project) }
 
     /// Sets up logging and returns the command's logger.
     func makeLogger() -> Logger {

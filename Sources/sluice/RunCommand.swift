@@ -25,8 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let logicalDate = try LogicalDate(parsing: date)
         let logger = options.makeLogger()
-        let session = try ProjectSession.open(at: options.projectRoot, logger: logger)
-        do {
+        try await ProjectSession.with(at: options.projectRoot, logger: logger) { session in
             if dryRun {
                 let plan = try await session.runner.plan(job: job, task: task, date: logicalDate)
                 print(RunReportText.plan(plan), terminator: "")
@@ -35,10 +34,6 @@ struct RunCommand: AsyncParsableCommand {
                 print(RunReportText.summary(report), terminator: "")
                 if let failure = report.failure { throw failure }
             }
-        } catch {
-            await session.close()
-            throw error
         }
-        await session.close()
     }
 }

@@ -13,6 +13,10 @@ struct RunsCommand: AsyncParsableCommand {
     @Option(help: "How many of the newest records to show.")
     var limit = 20
 
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 or more, got \(limit)") }
+    }
+
     func run() async throws {
         let project = try ProjectLoader().load(at: options.projectRoot)
         let job = try project.job(named: job)

@@ -20,21 +20,22 @@ enum SluiceMain {
             } else {
                 try command.run()
             }
-        } catch let error as any SluiceError {
-            printError(error.description)
-            exit(error.category.exitCode)
         } catch let exitCode as ExitCode {
             exit(exitCode.rawValue)
         } catch {
-            let code = SluiceCommand.exitCode(for: error)
             let message = SluiceCommand.fullMessage(for: error)
-            if code == .success {
+            switch SluiceCommand.exitCode(for: error) {
+            case .success:
                 print(message)
                 exit(0)
+            case .validationFailure where !(error is any SluiceError):
+                // ArgumentParser starts its messages with "Error: "; ours already say "error: ".
+                printError(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
+                exit(FailureCategory.usage.exitCode)
+            default:
+                printError(String(describing: error))
+                exit(FailureCategory(of: error).exitCode)
             }
-            // ArgumentParser starts its messages with "Error: "; ours already say "error: ".
-            printError(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message)
-            exit(FailureCategory.usage.exitCode)
         }
     }
 

@@ -67,6 +67,7 @@ struct ConnectionRegistryTests {
         await registry.shutdown()
         #expect(counters.shutDown.load(ordering: .relaxed) == 2)
         #expect(await registry.openedConnections.isEmpty)
+        await #expect(throws: ConnectionsShutDown(connection: "a")) { try await registry.client(named: "a") }
     }
 
     @Test("connections are opened lazily, only when used")

@@ -98,6 +98,37 @@ struct ProjectLoaderTests {
         #expect(project.issues(environment: ["LAKE_ROOT": "/tmp/lake"]).isEmpty)
     }
 
+    @Test("a value from the environment is never echoed in an error: the reference is")
+    func secretsStayHidden() throws {
+        let project = try TestProject.example(overriding: [
+            "jobs/job1/job.yaml": "retries: ${DB_PASSWORD}\n" + Self.minimalJob
+        ])
+        defer { project.remove() }
+        let issues = project.issues(environment: ["DB_PASSWORD": "hunter2"]).map(\.description)
+        #expect(issues == ["jobs/job1/job.yaml:1:1: retries: expected an integer, got \"${DB_PASSWORD}\""])
+    }
+
+    @Test("a Spark Connect token never shows in plans or messages")
+    func sparkTokenRedacted() throws {
+        #expect(EngineConfig.redacted("sc://spark:15002/;token=abc;use_ssl=true") == "sc://spark:15002")
+        #expect(EngineConfig.redacted("sc://spark:15002") == "sc://spark:15002")
+        #expect(EngineConfig.spark(remote: "sc://h:1/;token=abc").description == "spark at sc://h:1")
+    }
+
+    @Test("S3 paths follow the same key rules as local ones")
+    func s3PathRules() throws {
+        let project = try TestProject.example(overriding: [
+            "sluice.yaml":
+                "project: p\nconnections:\n  lake: { type: s3, bucket: b }\n  serving: { type: sqlite, path: s.db }\n",
+            "jobs/job1/job.yaml": Self.minimalJob.replacingOccurrences(
+                of: "path: \"results/job1/\"", with: "path: \"/abs/\""),
+        ])
+        defer { project.remove() }
+        let issues = project.issues().map(\.description)
+        #expect(issues.count == 1)
+        #expect(issues.first?.contains("tasks.save-data.input.path: \"/abs/\"") == true)
+    }
+
     @Test("a dependency cycle is rejected with its path")
     func taskCycle() throws {
         let job = """

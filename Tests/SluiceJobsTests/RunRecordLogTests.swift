@@ -30,12 +30,30 @@ struct RunRecordLogTests {
         #expect(history.contains("failed") && !history.contains("succeeded"))
     }
 
-    @Test("a damaged history names the file and line")
-    func damaged() throws {
-        let project = try TestProject(files: [".sluice/runs/job1.jsonl": "{\"job\": 1}\n"])
+    @Test("a last line torn by a crash mid-append is not a record yet")
+    func tornLastLine() throws {
+        let project = try TestProject()
         defer { project.remove() }
         let log = RunRecordLog(directory: project.root.appendingPathComponent(".sluice/runs"))
-        #expect(throws: RunRecordError.unreadable(path: log.file(forJob: "job1").path, line: 1)) {
+        let record = RunRecord(
+            job: "job1", task: "t", logicalDate: "2026-11-20", runID: "20261120T030000Z-3fa9c1",
+            startedAt: Date(timeIntervalSince1970: 0), endedAt: Date(timeIntervalSince1970: 1),
+            metrics: TaskMetrics(), outcome: .succeeded, error: nil
+        )
+        try log.append(record)
+        let handle = try FileHandle(forWritingTo: log.file(forJob: "job1"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"job\":\"jo".utf8))
+        try handle.close()
+        #expect(try log.records(forJob: "job1") == [record])
+    }
+
+    @Test("a damaged history names the file and line")
+    func damaged() throws {
+        let project = try TestProject(files: [".sluice/runs/job1.jsonl": "\n{\"job\": 1}\n"])
+        defer { project.remove() }
+        let log = RunRecordLog(directory: project.root.appendingPathComponent(".sluice/runs"))
+        #expect(throws: RunRecordError.unreadable(path: log.file(forJob: "job1").path, line: 2)) {
             try log.records(forJob: "job1")
         }
     }

@@ -6,7 +6,9 @@ public enum PlainIdentifier {
     /// True when `text` follows the rule; `extra` allows more characters after the first (e.g. `-`).
     public static func isValid(_ text: some StringProtocol, alsoAllowing extra: Set<Unicode.Scalar> = []) -> Bool {
         guard let first = text.unicodeScalars.first, isLetter(first) || first == "_" else { return false }
-        return text.unicodeScalars.allSatisfy { isLetter($0) || ("0"..."9").contains($0) || $0 == "_" || extra.contains($0) }
+        return text.unicodeScalars.allSatisfy {
+            isLetter($0) || ("0"..."9").contains($0) || $0 == "_" || extra.contains($0)
+        }
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

@@ -48,7 +48,7 @@ public struct ConfigNode {
     public func int() -> Int? {
         guard let text = scalarText(expecting: "an integer") else { return nil }
         guard let value = Int(text.replacingAll("_", with: "")) else {
-            report("expected an integer, got \"\(text)\"")
+            report("expected an integer, got \"\(shown(text))\"")
             return nil
         }
         return value
@@ -57,7 +57,7 @@ public struct ConfigNode {
     public func double() -> Double? {
         guard let text = scalarText(expecting: "a number") else { return nil }
         guard let value = Double(text), value.isFinite else {
-            report("expected a number, got \"\(text)\"")
+            report("expected a number, got \"\(shown(text))\"")
             return nil
         }
         return value
@@ -69,7 +69,7 @@ public struct ConfigNode {
         case "true", "True", "TRUE", "yes", "Yes", "on": return true
         case "false", "False", "FALSE", "no", "No", "off": return false
         default:
-            report("expected true or false, got \"\(text)\"")
+            report("expected true or false, got \"\(shown(text))\"")
             return nil
         }
     }
@@ -132,6 +132,13 @@ public struct ConfigNode {
             )
         }
         return result
+    }
+
+    /// The value as it may appear in a message: when it came from `${ENV}`, the reference as
+    /// written, so a secret put in the wrong key never reaches a terminal or a log.
+    func shown(_ value: String) -> String {
+        guard case .scalar(let scalar) = node, scalar.string.contains("${") else { return value }
+        return scalar.string
     }
 
     private func scalarText(expecting what: String) -> String? {

@@ -10,7 +10,7 @@ enum DurationText {
             multiplier = unit
         }
         guard let value = Int(digits), value >= 0 else {
-            node.report("expected a duration such as 300, 30s, 5m or 2h, got \"\(text)\"")
+            node.report("expected a duration such as 300, 30s, 5m or 2h, got \"\(node.shown(text))\"")
             return nil
         }
         return value * multiplier

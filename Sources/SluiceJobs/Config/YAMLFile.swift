@@ -15,8 +15,7 @@ enum YAMLFile {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            diagnostics.report(exists ? "cannot read the file as UTF-8 text" : "file not found", at: fileLocation)
+            diagnostics.report(FileProblem.describe(url), at: fileLocation)
             return nil
         }
         let node: Node?

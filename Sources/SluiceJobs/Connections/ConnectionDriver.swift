@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceStorage
 
 /// What a connection is for: the lake holds parquet datasets, the serving store holds the tables
 /// readers query.
@@ -38,13 +39,17 @@ public protocol ConnectionDriver: Sendable {
     var role: ConnectionRole { get }
     var settings: [ConnectionSetting] { get }
 
-    /// Why `prefix` (a store-relative path from a job) is unusable with this driver, or nil.
-    func problem(withPath prefix: String) -> String?
+    /// Throws when `prefix` (a store-relative path from a job) is unusable with this driver.
+    func validate(path prefix: String) throws(StorageError)
 
     /// Creates the client. Called at most once per connection per process, on first use.
     func makeClient(for connection: ConnectionConfig, projectRoot: URL) async throws -> any SharedClient
 }
 
 extension ConnectionDriver {
-    public func problem(withPath prefix: String) -> String? { nil }
+    /// By default a path must be a plain relative key prefix (no `..`, not absolute, …), the
+    /// rule every object store shares.
+    public func validate(path prefix: String) throws(StorageError) {
+        try ObjectKeyRules.validate(keyPrefix: prefix)
+    }
 }

@@ -11,6 +11,7 @@ public actor ConnectionRegistry {
     private let projectRoot: URL
     private let logger: Logger
     private var clients: [String: Task<any SharedClient, any Error>] = [:]
+    private var isShutDown = false
 
     public init(project: Project, drivers: ConnectionDriverRegistry = .builtIn, logger: Logger) {
         self.connections = Dictionary(
@@ -22,6 +23,8 @@ public actor ConnectionRegistry {
 
     /// The shared client for a connection.
     public func client(named name: String) async throws -> any SharedClient {
+        // After shutdown a new client would never be closed.
+        guard !isShutDown else { throw ConnectionsShutDown(connection: name) }
         let creation: Task<any SharedClient, any Error>
         if let existing = clients[name] {
             creation = existing
@@ -63,6 +66,7 @@ public actor ConnectionRegistry {
 
     /// Shuts every opened client down. Errors are logged, not thrown: shutdown must reach them all.
     public func shutdown() async {
+        isShutDown = true
         let opened = clients
         clients = [:]
         for (name, creation) in opened.sorted(by: { $0.key < $1.key }) {
@@ -83,4 +87,13 @@ public struct ConnectionRoleError: SluiceError, Equatable {
 
     public var category: FailureCategory { .usage }
     public var description: String { "connection \"\(connection)\" is not a \(expected.rawValue) connection" }
+}
+
+/// A connection asked for after the registry was shut down: a bug in the caller, reported
+/// instead of leaking a client.
+public struct ConnectionsShutDown: SluiceError, Equatable {
+    public var connection: String
+
+    public var category: FailureCategory { .taskFailed }
+    public var description: String { "connection \"\(connection)\" requested after the connections were shut down" }
 }

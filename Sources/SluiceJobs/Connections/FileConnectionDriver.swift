@@ -12,13 +12,9 @@ public struct FileConnectionDriver: ConnectionDriver {
         [ConnectionSetting("root", .string, required: true, "the lake folder, absolute or relative to the project")]
     }
 
-    public func problem(withPath prefix: String) -> String? {
-        do {
-            try LocalObjectStore.validate(keyPrefix: prefix)
-            return nil
-        } catch {
-            return "\"\(prefix)\" \(error.reason)"
-        }
+    /// Also keeps jobs out of the store's own temporary folder.
+    public func validate(path prefix: String) throws(StorageError) {
+        try LocalObjectStore.validate(keyPrefix: prefix)
     }
 
     public func makeClient(for connection: ConnectionConfig, projectRoot: URL) async throws -> any SharedClient {

@@ -107,7 +107,7 @@ public struct ProjectLoader: Sendable {
         case "spark":
             guard let remote = mapping.string("remote", required: true) else { return .local }
             if !remote.hasPrefix("sc://") {
-                mapping.value("remote")?.report("expected sc://host:port, got \"\(remote)\"")
+                mapping.value("remote")?.report("expected sc://host:port, got \"\(EngineConfig.redacted(remote))\"")
             }
             return .spark(remote: remote)
         default:
@@ -125,7 +125,14 @@ public struct ProjectLoader: Sendable {
         interpolation: EnvironmentInterpolation
     ) -> [Job] {
         let jobsDirectory = root.appendingPathComponent("jobs", isDirectory: true)
-        let folders = (try? FileManager.default.contentsOfDirectory(atPath: jobsDirectory.path)) ?? []
+        guard FileManager.default.fileExists(atPath: jobsDirectory.path) else { return [] }
+        let folders: [String]
+        do {
+            folders = try FileManager.default.contentsOfDirectory(atPath: jobsDirectory.path)
+        } catch {
+            diagnostics.report("cannot list the jobs folder: \(error)", at: ConfigLocation(file: "jobs/"))
+            return []
+        }
         return folders.sorted().compactMap { folder -> Job? in
             let directory = jobsDirectory.appendingPathComponent(folder, isDirectory: true)
             var isDirectory: ObjCBool = false

@@ -6,7 +6,16 @@ public enum EngineConfig: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .local: return "local (in-process)"
-        case .spark(let remote): return "spark at \(remote)"
+        case .spark(let remote): return "spark at \(Self.redacted(remote))"
         }
+    }
+
+    /// A Spark Connect URL without its `;key=value` parameters, which may hold a bearer token:
+    /// `sc://host:15002/;token=…` shows as `sc://host:15002`.
+    public static func redacted(_ remote: String) -> String {
+        guard let separator = remote.firstIndex(of: ";") else { return remote }
+        var shown = remote[..<separator]
+        if shown.hasSuffix("/") { shown = shown.dropLast() }
+        return String(shown)
     }
 }

@@ -18,25 +18,16 @@ public enum ProjectReport {
         var table = TextTable(header: ["JOB", "SCHEDULE", "TASK", "KIND", "AFTER", "READS", "WRITES"])
         for job in project.jobs {
             for (index, task) in job.executionOrder.enumerated() {
-                let (reads, writes) = ioSummary(task.configured)
+                let reads = task.configured.reads.joined(separator: " ")
+                let writes = task.configured.writes.joined(separator: " ")
                 table.append([
                     index == 0 ? job.name : "", index == 0 ? job.schedule : "", task.name, task.kind,
-                    task.after.isEmpty ? "-" : task.after.joined(separator: ","), reads, writes,
+                    task.after.isEmpty ? "-" : task.after.joined(separator: ","), reads.isEmpty ? "-" : reads,
+                    writes.isEmpty ? "-" : writes,
                 ])
             }
         }
         return table.rendered
-    }
-
-    private static func ioSummary(_ task: any ConfiguredTask) -> (String, String) {
-        switch task {
-        case let prepare as PrepareTask:
-            return (prepare.sources.map(\.location.description).joined(separator: " "), prepare.output.description)
-        case let save as SaveTask:
-            return (save.input.description, "\(save.target.connection):\(save.target.table)")
-        default:
-            return ("-", "-")
-        }
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

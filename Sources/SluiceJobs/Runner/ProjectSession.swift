@@ -26,6 +26,25 @@ public struct ProjectSession: Sendable {
         return ProjectSession(project: project, connections: connections, runner: runner)
     }
 
+    /// Opens a session, runs `body` with it, and closes it whether `body` succeeds or throws.
+    public static func with<Result>(
+        at root: URL,
+        logger: Logger,
+        loader: ProjectLoader = ProjectLoader(),
+        progress: ProgressOutput = .standardError,
+        _ body: (ProjectSession) async throws -> Result
+    ) async throws -> Result {
+        let session = try open(at: root, logger: logger, loader: loader, progress: progress)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
+        }
+    }
+
     public func close() async {
         await connections.shutdown()
     }

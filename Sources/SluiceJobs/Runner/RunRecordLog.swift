@@ -20,7 +20,11 @@ public struct RunRecordLog: Sendable {
     /// Appends one record. Each record is one `write` to a file opened for appending, so records
     /// from concurrent processes never interleave.
     public func append(_ record: RunRecord) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunRecordError.cannotWrite(path: directory.path, reason: "cannot create the folder: \(error)")
+        }
         var line = try Self.encoder.encode(record)
         line.append(UInt8(ascii: "\n"))
         let path = file(forJob: record.job).path
@@ -35,9 +39,17 @@ public struct RunRecordLog: Sendable {
     public func records(forJob job: String) throws -> [RunRecord] {
         let url = file(forJob: job)
         guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let data = try Data(contentsOf: url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw RunRecordError.cannotRead(path: url.path, reason: "\(error)")
+        }
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        // A process killed mid-append can leave a last line without its newline: not a record yet.
+        lines.removeLast()
         var records: [RunRecord] = []
-        for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() where !line.isEmpty {
+        for (index, line) in lines.enumerated() where !line.isEmpty {
             do {
                 records.append(try Self.decoder.decode(RunRecord.self, from: Data(line)))
             } catch {
@@ -66,12 +78,14 @@ public struct RunRecordLog: Sendable {
 /// The run history cannot be read or written.
 public enum RunRecordError: SluiceError, Equatable {
     case cannotWrite(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
     case unreadable(path: String, line: Int)
 
     public var category: FailureCategory { .taskFailed }
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason): return "cannot write run record to \(path): \(reason)"
+        case .cannotRead(let path, let reason): return "cannot read run records from \(path): \(reason)"
         case .unreadable(let path, let line): return "\(path):\(line): not a run record"
         }
     }

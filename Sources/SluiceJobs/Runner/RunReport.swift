@@ -27,7 +27,7 @@ extension TaskFailure {
     init(task: String, error: any Error) {
         self.task = task
         self.message = String(describing: error)
-        self.category = (error as? any SluiceError)?.category ?? .taskFailed
+        self.category = FailureCategory(of: error)
     }
 }
 

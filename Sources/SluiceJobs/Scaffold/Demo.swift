@@ -16,17 +16,17 @@ public enum Demo {
     public static func run(in folder: URL, logger: Logger, print: (String) -> Void) async throws -> TaskFailure? {
         print("Sluice demo in \(folder.path)")
         _ = try ProjectScaffold.write(to: folder, force: true)
-        let session = try ProjectSession.open(at: folder, logger: logger)
-        defer { Task { await session.close() } }
         let dates = try Self.dates.map { try LogicalDate(parsing: $0) }
-        let lake = try await session.connections.objectStore(named: "lake")
-        print("writing the sample lake (users, events for \(Self.dates.joined(separator: " and ")))")
-        try await SampleLake().write(into: lake, dates: dates)
-        for date in dates {
-            let report = try await session.runner.run(job: "job1", task: nil, date: date)
-            print(RunReportText.summary(report))
-            if let failure = report.failure { return failure }
+        return try await ProjectSession.with(at: folder, logger: logger) { session in
+            let lake = try await session.connections.objectStore(named: "lake")
+            print("writing the sample lake (users, events for \(Self.dates.joined(separator: " and ")))")
+            try await SampleLake().write(into: lake, dates: dates)
+            for date in dates {
+                let report = try await session.runner.run(job: "job1", task: nil, date: date)
+                print(RunReportText.summary(report))
+                if let failure = report.failure { return failure }
+            }
+            throw NotAvailableYet("lookups through the serving reader (SluiceServing)")
         }
-        throw NotAvailableYet("lookups through the serving reader (SluiceServing)")
     }
 }

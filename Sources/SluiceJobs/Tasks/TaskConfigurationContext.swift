@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceStorage
 
 /// What a task kind can consult while it reads a task's settings: the job's folder and the
 /// project's connections, with helpers that report problems at the right key.
@@ -55,11 +56,14 @@ public struct TaskConfigurationContext {
         let connection = connectionNode.flatMap { self.connection($0, role: .lake) }
         guard let pathNode, let path = template(pathNode) else { return nil }
         if let connection, let driver = drivers.driver(forType: connection.type),
-            let sample = try? path.render(Self.sampleDate.templateVariables),
-            let problem = driver.problem(withPath: sample)
+            let sample = try? path.render(Self.sampleDate.templateVariables)
         {
-            pathNode.report(problem)
-            return nil
+            do {
+                try driver.validate(path: sample)
+            } catch {
+                pathNode.report("\"\(sample)\" \(error.reason)")
+                return nil
+            }
         }
         guard let connection else { return nil }
         return LakeLocation(connection: connection.name, path: path)

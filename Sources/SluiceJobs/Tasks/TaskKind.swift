@@ -23,6 +23,15 @@ public protocol ConfiguredTask: Sendable {
 
     /// Does the work.
     func run(in context: TaskContext) async throws -> TaskMetrics
+
+    /// What the task reads and writes, as `connection:path` strings, for `sluice jobs`.
+    var reads: [String] { get }
+    var writes: [String] { get }
+}
+
+extension ConfiguredTask {
+    public var reads: [String] { [] }
+    public var writes: [String] { [] }
 }
 
 /// One line of a dry-run plan: `read   events <- lake:events/dt=2026-11-20/ (3 objects, 1.2 MB)`.

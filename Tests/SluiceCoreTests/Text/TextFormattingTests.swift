@@ -32,3 +32,31 @@ struct TextFormattingTests {
         #expect(JSONText.quoted("a \"b\"\n\\ \u{01}é") == "\"a \\\"b\\\"\\n\\\\ \\u0001é\"")
     }
 }
+
+@Suite("Failure categories")
+struct FailureCategoryTests {
+    struct SystemFailure: Error {}
+
+    @Test("errors that are not Sluice's own mean the work failed (exit 1), not a usage error")
+    func categories() {
+        #expect(FailureCategory(of: SystemFailure()) == .taskFailed)
+        #expect(FailureCategory(of: CancellationError()) == .taskFailed)
+        #expect(FailureCategory(of: LogicalDateError(text: "x")) == .usage)
+        #expect(FailureCategory(of: NotAvailableYet("x")).exitCode == 1)
+    }
+
+    @Test func zeroPadding() {
+        #expect(7.zeroPadded(width: 3) == "007")
+        #expect((-7).zeroPadded(width: 3) == "-007")
+        #expect(12345.zeroPadded(width: 2) == "12345")
+    }
+
+    @Test func plainIdentifiers() {
+        #expect(PlainIdentifier.isValid("user_id"))
+        #expect(PlainIdentifier.isValid("_x1"))
+        #expect(!PlainIdentifier.isValid("1x"))
+        #expect(!PlainIdentifier.isValid("é"))
+        #expect(!PlainIdentifier.isValid("a-b"))
+        #expect(PlainIdentifier.isValid("a-b", alsoAllowing: ["-"]))
+    }
+}

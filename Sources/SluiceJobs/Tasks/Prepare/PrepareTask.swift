@@ -9,6 +9,9 @@ public struct PrepareTask: ConfiguredTask {
     public var sql: Template
     public var output: LakeLocation
 
+    public var reads: [String] { sources.map(\.location.description) }
+    public var writes: [String] { [output.description] }
+
     public func plan(in context: TaskContext) async throws -> [PlanStep] {
         var steps = [PlanStep("engine", context.project.engine.description)]
         for source in sources {
@@ -35,7 +38,7 @@ public struct PrepareTask: ConfiguredTask {
         case .local:
             throw NotAvailableYet("the local SQL engine (SluiceSQL) to run \(sqlFile.lastPathComponent)")
         case .spark(let remote):
-            throw NotAvailableYet("the Spark Connect engine (SluiceSpark) for \(remote)")
+            throw NotAvailableYet("the Spark Connect engine (SluiceSpark) for \(EngineConfig.redacted(remote))")
         }
     }
 }

@@ -45,7 +45,7 @@ public struct PrepareTaskKind: TaskKind {
     private func readSQL(_ node: ConfigNode, context: TaskConfigurationContext) -> (file: URL, template: Template)? {
         guard let file = context.jobFile(node) else { return nil }
         guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            node.report("cannot read \(file.lastPathComponent) as UTF-8 text")
+            node.report("\(file.lastPathComponent): \(FileProblem.describe(file))")
             return nil
         }
         guard let template = context.template(text, reportingTo: node) else { return nil }

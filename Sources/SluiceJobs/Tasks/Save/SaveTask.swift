@@ -9,6 +9,9 @@ public struct SaveTask: ConfiguredTask {
     public var shards: Int
     public var keepResults: Int
 
+    public var reads: [String] { [input.description] }
+    public var writes: [String] { ["\(target.connection):\(target.table)"] }
+
     public func plan(in context: TaskContext) async throws -> [PlanStep] {
         let (store, prefix) = try await context.resolve(input)
         let newest = try await ResultCatalog.newestCompleteResult(in: store, prefix: prefix)
