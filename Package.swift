@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "sluice", targets: ["sluice"]),
         .library(name: "SluiceCore", targets: ["SluiceCore"]),
         .library(name: "SluiceStorage", targets: ["SluiceStorage"]),
+        .library(name: "SluiceParquet", targets: ["SluiceParquet"]),
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
     ],
     dependencies: [
@@ -20,6 +21,16 @@ let package = Package(
         .target(name: "SluiceCore"),
         // ObjectStore and its drivers; the result-commit protocol.
         .target(name: "SluiceStorage", dependencies: ["SluiceCore"]),
+        // The compression libraries Debian ships (scripts/install-deps installs them).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        // Parquet: Thrift compact protocol, file metadata, encodings, codecs.
+        .target(
+            name: "SluiceParquet",
+            dependencies: ["SluiceCore", "SluiceStorage", "CZlib", "CZstd", "CLZ4", "CBrotli"]
+        ),
         // Projects, jobs, task kinds, the connection registry, the runner.
         .target(
             name: "SluiceJobs",
@@ -41,6 +52,8 @@ let package = Package(
         ),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"]),
+        // Oracles/ holds the Python scripts that print what pyarrow reads, for comparison.
+        .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs"]),
         // Runs the built `sluice` binary: exit codes and the text users see.
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
