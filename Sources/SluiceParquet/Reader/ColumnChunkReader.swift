@@ -1,0 +1,121 @@
+import SluiceCore
+
+/// Reads one column chunk of a flat column (maximum repetition level 0) into one SluiceCore array.
+///
+/// The caller fetches the chunk's bytes with one ranged read of `byteRange(of:)` and hands them to
+/// `read(_:)`, which walks the pages: it checks each page CRC when the writer stored one,
+/// decompresses into a buffer reused from page to page, turns definition levels into validity and
+/// decodes the values (PLAIN, dictionary, RLE booleans, DELTA_*, BYTE_STREAM_SPLIT) into the type of
+/// `descriptor.dataType`. The whole chunk becomes one array; reading in bounded batches is a later
+/// step.
+///
+/// Errors are `ParquetError`s that name the file (when given), row group, column and page.
+public struct ColumnChunkReader: Sendable {
+    /// The largest uncompressed page accepted (a header stating more is damaged or hostile).
+    public static let maxUncompressedPageSize = 2 << 30
+    /// The largest stated compression ratio accepted for pages above `ratioCheckThreshold`.
+    public static let maxCompressionRatio = 64
+    /// Pages up to this uncompressed size skip the ratio check: their allocation is harmless, and
+    /// tiny pages of runs legitimately compress far better than 64×.
+    public static let ratioCheckThreshold = 1 << 20
+
+    public let descriptor: ColumnDescriptor
+    public let metadata: ColumnMetaData
+    /// The file, for error messages.
+    public let file: String?
+    /// The row group's index, for error messages.
+    public let rowGroup: Int?
+
+    /// A reader for one chunk of `descriptor`'s column.
+    ///
+    /// - Throws: `ParquetError(.unsupported)` for a repeated (nested) column, and
+    ///   `.invalidMetadata` when the chunk's physical type contradicts the schema.
+    public init(
+        descriptor: ColumnDescriptor, metadata: ColumnMetaData, file: String? = nil, rowGroup: Int? = nil
+    ) throws(ParquetError) {
+        self.descriptor = descriptor
+        self.metadata = metadata
+        self.file = file
+        self.rowGroup = rowGroup
+        guard descriptor.maxRepetitionLevel == 0 else {
+            throw place(
+                ParquetError(.unsupported, "repeated (nested) columns are not read yet by the flat column reader"))
+        }
+        guard descriptor.maxDefinitionLevel <= 1 else {
+            throw place(
+                ParquetError(
+                    .unsupported,
+                    "definition level \(descriptor.maxDefinitionLevel): columns inside structs are not read yet"))
+        }
+        guard metadata.type == descriptor.physicalType else {
+            throw place(
+                ParquetError(
+                    .invalidMetadata,
+                    "the chunk stores \(metadata.type) but the schema says \(descriptor.physicalType)"))
+        }
+    }
+
+    /// The bytes of the file that hold the chunk: from its dictionary page (or first data page) for
+    /// `total_compressed_size` bytes.
+    ///
+    /// A `dictionary_page_offset` of 0 or past the first data page is ignored: some writers store 0
+    /// when there is no dictionary. parquet-mr up to 1.2.8 left the dictionary page header out of
+    /// `total_compressed_size` (PARQUET-816), so for files it wrote (`createdBy`) the range grows by
+    /// up to 100 bytes, never past `dataEnd` (where the footer starts), as pyarrow does.
+    public static func byteRange(
+        of metadata: ColumnMetaData, createdBy: String? = nil, dataEnd: Int64? = nil
+    ) -> Range<Int64> {
+        var start = metadata.dataPageOffset
+        if let dictionary = metadata.dictionaryPageOffset, dictionary > 0, dictionary < start {
+            start = dictionary
+        }
+        var end = start + max(0, metadata.totalCompressedSize)
+        if let createdBy, let dataEnd, ParquetMRVersion.lacksDictionaryHeaderSize(createdBy: createdBy) {
+            end = max(end, min(end + 100, dataEnd))
+        }
+        if let dataEnd { end = min(end, max(start, dataEnd)) }
+        return start..<end
+    }
+
+    /// Decodes every page of the chunk in `bytes` (the bytes of `byteRange(of:)`) into one array of
+    /// `descriptor.dataType`, `metadata.numValues` long.
+    ///
+    /// - Throws: `ParquetError` with the file, row group, column and page.
+    public func read(_ bytes: [UInt8]) throws(ParquetError) -> any ColumnArray {
+        var values = ChunkValues()
+        var state = PageState(codec: PageCodec(metadata.codec))
+        var position = 0
+        var pageIndex = 0
+        let expectedRows = Int(clamping: metadata.numValues)
+        while values.rowCount < expectedRows {
+            guard position < bytes.count else {
+                throw place(
+                    ParquetError(
+                        .invalidPage,
+                        "the chunk ends after \(values.rowCount) of its \(expectedRows) values"),
+                    page: pageIndex)
+            }
+            do throws(ParquetError) {
+                position = try readPage(bytes, at: position, state: &state, into: &values)
+            } catch {
+                throw place(error, page: pageIndex)
+            }
+            pageIndex += 1
+        }
+        guard values.rowCount == expectedRows else {
+            throw place(
+                ParquetError(.invalidPage, "the pages hold \(values.rowCount) values, the chunk states \(expectedRows)")
+            )
+        }
+        do throws(ParquetError) {
+            return try ChunkArrayBuilder.makeArray(from: values, descriptor: descriptor)
+        } catch {
+            throw place(error)
+        }
+    }
+
+    /// The error with this chunk's place.
+    private func place(_ error: ParquetError, page: Int? = nil) -> ParquetError {
+        error.at(file: file, rowGroup: rowGroup, column: descriptor.dottedPath, page: page)
+    }
+}
