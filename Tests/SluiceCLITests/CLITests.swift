@@ -128,6 +128,29 @@ struct CLITests {
         }
     }
 
+    @Test("parquet schema and meta print a file's structure; a non-parquet file fails with exit 1")
+    func parquetInspection() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/parquet-testing/data").standardizedFileURL
+        let file = corpus.appendingPathComponent("alltypes_plain.parquet").path
+        guard FileManager.default.fileExists(atPath: file) else {
+            print("skipped: parquet-testing corpus not found at \(corpus.path)")
+            return
+        }
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let schema = try SluiceBinary.run(["parquet", "schema", file], in: scratch.url)
+        #expect(schema.status == 0)
+        #expect(schema.stdout.contains("  timestamp_col: timestamp[ns]\n"))
+        let meta = try SluiceBinary.run(["parquet", "meta", file], in: scratch.url)
+        #expect(meta.status == 0)
+        #expect(meta.stdout.contains("rows        8 in 1 row group\n"))
+        try scratch.write("bad.parquet", "not a parquet file at all")
+        let bad = try SluiceBinary.run(["parquet", "meta", "bad.parquet"], in: scratch.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("bad.parquet: invalid parquet file"))
+    }
+
     @Test("usage errors exit 2; help and version exit 0")
     func usage() throws {
         let scratch = try ScratchFolder()
