@@ -37,6 +37,79 @@ enum ColumnReaderTestSupport {
             }
             return arrays
         }
+
+        /// The top-level nested field `node`, one array per row group, assembled from its leaves.
+        func readField(_ node: SchemaNode, as dataType: DataType) throws -> [any ColumnArray] {
+            let slotLevels = NestedFieldAssembler.slotLevels(of: node)
+            let leaves = schema.columns[node.firstColumnIndex..<node.firstColumnIndex + slotLevels.count]
+            var arrays: [any ColumnArray] = []
+            for (index, rowGroup) in footer.metadata.rowGroups.enumerated() {
+                var decoded: [NestedLeafColumn] = []
+                for (column, slotLevel) in zip(leaves, slotLevels) {
+                    guard let metadata = rowGroup.columns[column.index].metaData else {
+                        throw ParquetError(.invalidMetadata, "no column metadata", file: name)
+                    }
+                    let range = ColumnChunkReader.byteRange(
+                        of: metadata, createdBy: footer.metadata.createdBy, dataEnd: footer.metadataOffset)
+                    let chunk = Array(bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+                    let reader = try ColumnChunkReader.nested(
+                        descriptor: column, metadata: metadata, file: name, rowGroup: index)
+                    decoded.append(try reader.readNested(chunk, slotLevel: slotLevel))
+                }
+                arrays.append(try NestedFieldAssembler(node: node, leaves: decoded).assemble(as: dataType))
+            }
+            return arrays
+        }
+    }
+
+    /// Every value of a nested `array` as a token: lists as `[a,b]`, structs as `{name:a,...}`,
+    /// maps as `[{key:k,value:v},...]`, leaves as `tokens` renders them.
+    static func nestedTokens(_ array: any ColumnArray) -> [String] {
+        (0..<array.count).map { nestedToken(array, $0) }
+    }
+
+    private static func nestedToken(_ array: any ColumnArray, _ index: Int) -> String {
+        if array.isNull(index) { return "null" }
+        switch array {
+        case let list as ListArray:
+            return "[" + list.valueRange(at: index).map { nestedToken(list.values, $0) }.joined(separator: ",") + "]"
+        case let structs as StructArray:
+            let parts = zip(structs.fields, structs.children).map { "\($0.name):" + nestedToken($1, index) }
+            return "{" + parts.joined(separator: ",") + "}"
+        case let map as MapArray:
+            let parts = map.entryRange(at: index).map {
+                "{key:" + nestedToken(map.keys, $0) + ",value:" + nestedToken(map.values, $0) + "}"
+            }
+            return "[" + parts.joined(separator: ",") + "]"
+        default:
+            return token(array, index)
+        }
+    }
+
+    /// The token of one nested oracle JSON value for a column of `dataType` (as `nestedTokens`).
+    static func nestedToken(expected value: Any, dataType: DataType) -> String {
+        if value is NSNull { return "null" }
+        switch dataType {
+        case .list(let element):
+            guard let items = value as? [Any] else { return "unexpected \(value)" }
+            return "[" + items.map { nestedToken(expected: $0, dataType: element.dataType) }.joined(separator: ",")
+                + "]"
+        case .struct(let fields):
+            guard let object = value as? [String: Any] else { return "unexpected \(value)" }
+            let parts = fields.map {
+                "\($0.name):" + nestedToken(expected: object[$0.name] ?? NSNull(), dataType: $0.dataType)
+            }
+            return "{" + parts.joined(separator: ",") + "}"
+        case .map(let key, let item, _):
+            guard let entries = value as? [[String: Any]] else { return "unexpected \(value)" }
+            let parts = entries.map {
+                "{key:" + nestedToken(expected: $0["key"] ?? NSNull(), dataType: key.dataType) + ",value:"
+                    + nestedToken(expected: $0["value"] ?? NSNull(), dataType: item.dataType) + "}"
+            }
+            return "[" + parts.joined(separator: ",") + "]"
+        default:
+            return token(expected: value, dataType: dataType)
+        }
     }
 
     /// Every value of `array` as a token: `null`, `true`/`false`, integers in decimal, `f:<Double>`
@@ -55,7 +128,7 @@ enum ColumnReaderTestSupport {
         return result
     }
 
-    private static func token(_ array: any ColumnArray, _ index: Int) -> String {
+    static func token(_ array: any ColumnArray, _ index: Int) -> String {
         switch array {
         case let booleans as BooleanArray: return booleans.value(at: index) ? "true" : "false"
         case let values as Int8Array: return "\(values.value(at: index))"

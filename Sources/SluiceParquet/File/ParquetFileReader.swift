@@ -10,8 +10,8 @@ import SluiceStorage
 /// to `threads` row groups at once and yields them in file order, so memory stays bounded by
 /// `threads` decoded row groups whatever the file's size.
 ///
-/// Only flat top-level columns are read: a nested field (list, map, struct) in the projection
-/// throws `ParquetError(.unsupported)` naming it when the reader is made.
+/// Nested fields (lists, maps, structs, nested to any depth) are read leaf by leaf and assembled
+/// by `NestedFieldAssembler`.
 public struct ParquetFileReader: Sendable {
     /// The store and key of the file.
     public let store: any ObjectStore
@@ -23,8 +23,11 @@ public struct ParquetFileReader: Sendable {
     public let fileSchema: ParquetSchema
     /// The schema of the batches: the projected top-level fields, in projection order.
     public let schema: Schema
-    /// The leaf column of each projected field, in projection order.
+    /// The leaf columns of the projected fields, in projection order (one for a flat field,
+    /// all its leaves for a nested one).
     public let projectedColumns: [ColumnDescriptor]
+    /// The projected fields, in projection order, with their leaves' place in `projectedColumns`.
+    public let projectedFields: [ProjectedField]
     /// How many row groups are decoded at once.
     public let threads: Int
     /// The largest gap between chunks of one row group that a single request spans.
@@ -86,13 +89,33 @@ public struct ParquetFileReader: Sendable {
         let fieldIndices = try Self.fieldIndices(of: columns, among: nodes.map(\.name), file: name)
         var fields: [Field] = []
         var descriptors: [ColumnDescriptor] = []
+        var projected: [ProjectedField] = []
         for index in fieldIndices {
             let node = nodes[index]
-            descriptors.append(try Self.flatColumn(of: node, in: fileSchema, footer: footer, file: name))
-            fields.append(fileSchema.schema[index])
+            let field = fileSchema.schema[index]
+            let first = descriptors.count
+            let slotLevels: [Int]?
+            if node.isLeaf && !node.isRepeated {
+                descriptors.append(try Self.flatColumn(of: node, in: fileSchema, footer: footer, file: name))
+                slotLevels = nil
+            } else {
+                let levels = NestedFieldAssembler.slotLevels(of: node)
+                let leafEnd = node.firstColumnIndex + levels.count
+                guard leafEnd <= fileSchema.columns.count else {
+                    throw ParquetError(
+                        .invalidMetadata, "the field's leaves are missing", file: name, column: node.name)
+                }
+                descriptors.append(contentsOf: fileSchema.columns[node.firstColumnIndex..<leafEnd])
+                slotLevels = levels
+            }
+            projected.append(
+                ProjectedField(
+                    node: node, dataType: field.dataType, leaves: first..<descriptors.count, slotLevels: slotLevels))
+            fields.append(field)
         }
         self.schema = Schema(fields, metadata: fileSchema.schema.metadata)
         self.projectedColumns = descriptors
+        self.projectedFields = projected
     }
 
     /// The number of row groups in the file.
@@ -123,7 +146,11 @@ public struct ParquetFileReader: Sendable {
         }
         let metadata = try chunkMetadata(rowGroup: index)
         let plan = try fetchPlan(rowGroup: index)
+        // Flat fields decode straight to their array; the leaves of nested fields keep their
+        // levels until all are in, then the field is assembled.
         var arrays = [(any ColumnArray)?](repeating: nil, count: projectedColumns.count)
+        var nestedLeaves = [NestedLeafColumn?](repeating: nil, count: projectedColumns.count)
+        let leafSlotLevels = leafSlotLevels()
         for request in plan.requests {
             try Task.checkCancellation()
             let bytes = try await store.get(key, range: request.range)
@@ -139,18 +166,40 @@ public struct ParquetFileReader: Sendable {
                 // A request holding one chunk hands its bytes over without a copy.
                 let chunkBytes =
                     request.chunks.count == 1 ? bytes : Array(bytes[start..<start + chunk.range.count])
-                let reader = try ColumnChunkReader(
-                    descriptor: projectedColumns[chunk.index], metadata: metadata[chunk.index], file: name,
-                    rowGroup: index)
-                arrays[chunk.index] = try reader.read(chunkBytes)
+                if let slotLevel = leafSlotLevels[chunk.index] {
+                    let reader = try ColumnChunkReader.nested(
+                        descriptor: projectedColumns[chunk.index], metadata: metadata[chunk.index], file: name,
+                        rowGroup: index)
+                    nestedLeaves[chunk.index] = try reader.readNested(chunkBytes, slotLevel: slotLevel)
+                } else {
+                    let reader = try ColumnChunkReader(
+                        descriptor: projectedColumns[chunk.index], metadata: metadata[chunk.index], file: name,
+                        rowGroup: index)
+                    arrays[chunk.index] = try reader.read(chunkBytes)
+                }
             }
         }
-        let columns = arrays.compactMap { $0 }
+        var columns: [any ColumnArray] = []
+        columns.reserveCapacity(projectedFields.count)
+        for field in projectedFields {
+            let array: (any ColumnArray)?
+            if field.isNested {
+                let leaves = nestedLeaves[field.leaves].compactMap { $0 }
+                do throws(ParquetError) {
+                    array = try NestedFieldAssembler(node: field.node, leaves: leaves).assemble(as: field.dataType)
+                } catch {
+                    throw error.at(file: name, rowGroup: index, column: field.node.name)
+                }
+            } else {
+                array = arrays[field.leaves.lowerBound]
+            }
+            if let array { columns.append(array) }
+        }
         let rows = Int(clamping: footer.metadata.rowGroups[index].numRows)
-        for (column, array) in zip(projectedColumns, columns) where array.count != rows {
+        for (field, array) in zip(projectedFields, columns) where array.count != rows {
             throw ParquetError(
                 .invalidMetadata, "the chunk holds \(array.count) values but the row group has \(rows) rows",
-                file: name, rowGroup: index, column: column.dottedPath)
+                file: name, rowGroup: index, column: field.node.name)
         }
         return try RecordBatch(schema: schema, columns: columns, numRows: rows)
     }
@@ -158,6 +207,16 @@ public struct ParquetFileReader: Sendable {
     /// The row groups as batches, in file order, decoding up to `threads` of them at once.
     public func batches() -> RowGroupBatchSequence {
         RowGroupBatchSequence(reader: self)
+    }
+
+    /// The slot level of each projected leaf that belongs to a nested field (nil for flat ones).
+    private func leafSlotLevels() -> [Int?] {
+        var levels = [Int?](repeating: nil, count: projectedColumns.count)
+        for field in projectedFields {
+            guard let slotLevels = field.slotLevels else { continue }
+            for (position, level) in zip(field.leaves, slotLevels) { levels[position] = level }
+        }
+        return levels
     }
 
     /// The metadata of each projected chunk of row group `index`, in projection order.
@@ -205,10 +264,9 @@ public struct ParquetFileReader: Sendable {
         return indices
     }
 
-    /// The single flat leaf column of the top-level field `node`.
+    /// The single leaf column of the flat top-level field `node`.
     ///
-    /// - Throws: `.unsupported` naming the field when it is nested: the column reader's own error
-    ///   when it refuses the leaf, else one saying that groups are not read yet.
+    /// - Throws: `.unsupported` naming the field when the column reader refuses the leaf.
     private static func flatColumn(of node: SchemaNode, in schema: ParquetSchema, footer: ParquetFooter, file: String)
         throws(ParquetError) -> ColumnDescriptor
     {
@@ -216,7 +274,7 @@ public struct ParquetFileReader: Sendable {
             throw ParquetError(.invalidMetadata, "the field has no leaf column", file: file, column: node.name)
         }
         let leaf = schema.columns[node.firstColumnIndex]
-        // Ask the column reader first, so a repeated or deeply nested leaf gets its error.
+        // Ask the column reader now, so a column it refuses fails at open, named.
         if let chunk = footer.metadata.rowGroups.first?.columns[leaf.index], let metadata = chunk.metaData {
             do throws(ParquetError) {
                 _ = try ColumnChunkReader(descriptor: leaf, metadata: metadata, file: file)
@@ -225,10 +283,6 @@ public struct ParquetFileReader: Sendable {
             } catch {
                 // Other chunk problems surface with their row group when the chunk is read.
             }
-        }
-        guard node.isLeaf, leaf.maxRepetitionLevel == 0, leaf.maxDefinitionLevel <= 1 else {
-            throw ParquetError(
-                .unsupported, "nested (list, map or struct) columns are not read yet", file: file, column: node.name)
         }
         return leaf
     }

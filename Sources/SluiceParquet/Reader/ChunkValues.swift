@@ -7,6 +7,8 @@ import SluiceCore
 struct ChunkValues: ~Copyable {
     /// One byte per row: its definition level. Empty for required columns.
     var levels = MutableBuffer()
+    /// One byte per row: its repetition level. Empty for columns outside any list.
+    var repetitionLevels = MutableBuffer()
     var fixed = MutableBuffer()
     var byteArrays = ByteArrayOutput()
     /// Rows seen so far, nulls included.

@@ -1,3 +1,5 @@
+import SluiceCore
+
 extension ColumnChunkReader {
     /// Reads the page whose header starts at `position` and returns the offset just past it.
     func readPage(
@@ -54,11 +56,32 @@ extension ColumnChunkReader {
     ) throws(ParquetError) {
         let count = try checkedCount(header.numValues, values: values)
         var cursor = ByteCursor(page)
+        if descriptor.maxRepetitionLevel > 0 {
+            // Repetition levels come first in a v1 page; only nested leaves have them.
+            let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: descriptor.maxRepetitionLevel)
+            _ = try decodeLevels(
+                count: count, maxLevel: descriptor.maxRepetitionLevel, state: &state,
+                into: &values.repetitionLevels
+            ) { (output) throws(ParquetError) in
+                switch header.repetitionLevelEncoding {
+                case .rle:
+                    var decoder = try RLEHybridDecoder.lengthPrefixed(bitWidth: bitWidth, page: &cursor)
+                    try decoder.decode(into: output)
+                case .bitPacked:
+                    var decoder = try BitPackedLevelDecoder(bitWidth: bitWidth, valueCount: count, page: &cursor)
+                    try decoder.decode(into: output)
+                default:
+                    throw ParquetError(
+                        .unsupported, "repetition levels encoded \(header.repetitionLevelEncoding)")
+                }
+            }
+        }
         let presentCount: Int
         if descriptor.maxDefinitionLevel > 0 {
             let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: descriptor.maxDefinitionLevel)
-            presentCount = try decodeLevels(count: count, state: &state, into: &values) {
-                (output) throws(ParquetError) in
+            presentCount = try decodeLevels(
+                count: count, maxLevel: descriptor.maxDefinitionLevel, state: &state, into: &values.levels
+            ) { (output) throws(ParquetError) in
                 switch header.definitionLevelEncoding {
                 case .rle:
                     var decoder = try RLEHybridDecoder.lengthPrefixed(bitWidth: bitWidth, page: &cursor)
@@ -97,12 +120,24 @@ extension ColumnChunkReader {
                 "levels of \(repetitionLength) + \(definitionLength) bytes do not fit a page of \(body.count) bytes")
         }
         let levelsEnd = repetitionLength + definitionLength
+        if descriptor.maxRepetitionLevel > 0 {
+            let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: descriptor.maxRepetitionLevel)
+            let levelBytes = UnsafeRawBufferPointer(rebasing: body[0..<repetitionLength])
+            _ = try decodeLevels(
+                count: count, maxLevel: descriptor.maxRepetitionLevel, state: &state,
+                into: &values.repetitionLevels
+            ) { (output) throws(ParquetError) in
+                var decoder = try RLEHybridDecoder(bitWidth: bitWidth, bytes: levelBytes)
+                try decoder.decode(into: output)
+            }
+        }
         let presentCount: Int
         if descriptor.maxDefinitionLevel > 0 {
             let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: descriptor.maxDefinitionLevel)
             let levelBytes = UnsafeRawBufferPointer(rebasing: body[repetitionLength..<levelsEnd])
-            presentCount = try decodeLevels(count: count, state: &state, into: &values) {
-                (output) throws(ParquetError) in
+            presentCount = try decodeLevels(
+                count: count, maxLevel: descriptor.maxDefinitionLevel, state: &state, into: &values.levels
+            ) { (output) throws(ParquetError) in
                 var decoder = try RLEHybridDecoder(bitWidth: bitWidth, bytes: levelBytes)
                 try decoder.decode(into: output)
             }
@@ -137,14 +172,15 @@ extension ColumnChunkReader {
         return count
     }
 
-    /// Decodes `count` definition levels with `decode`, appends them to `values.levels` and
-    /// returns how many rows hold a value (level equal to the maximum).
+    /// Decodes `count` levels with `decode`, appends them to `target` (`levels` or
+    /// `repetitionLevels` of the chunk's values) and returns how many equal `maxLevel` (for
+    /// definition levels: how many entries hold a value).
     private func decodeLevels(
-        count: Int, state: inout PageState, into values: inout ChunkValues,
+        count: Int, maxLevel: Int, state: inout PageState, into target: inout MutableBuffer,
         _ decode: (UnsafeMutableBufferPointer<UInt8>) throws(ParquetError) -> Void
     ) throws(ParquetError) -> Int {
         state.reserveLevels(count)
-        let maxLevel = UInt8(descriptor.maxDefinitionLevel)
+        let maxLevel = UInt8(clamping: maxLevel)
         var present = 0
         var tooHigh = false
         try withMutableBytes(&state.levelBuffer) { (buffer) throws(ParquetError) in
@@ -154,10 +190,10 @@ extension ColumnChunkReader {
                 present &+= level == maxLevel ? 1 : 0
                 tooHigh = tooHigh || level > maxLevel
             }
-            values.levels.append(contentsOf: UnsafeBufferPointer(levels))
+            target.append(contentsOf: UnsafeBufferPointer(levels))
         }
         guard !tooHigh else {
-            throw ParquetError(.invalidEncoding, "a definition level exceeds the column's maximum \(maxLevel)")
+            throw ParquetError(.invalidEncoding, "a level exceeds the column's maximum \(maxLevel)")
         }
         return present
     }

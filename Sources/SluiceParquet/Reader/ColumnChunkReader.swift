@@ -9,6 +9,10 @@ import SluiceCore
 /// `descriptor.dataType`. The whole chunk becomes one array; reading in bounded batches is a later
 /// step.
 ///
+/// A leaf inside a list, map or struct is read with `nested(descriptor:metadata:file:rowGroup:)`
+/// and `readNested(_:slotLevel:)` instead, which keep every repetition and definition level for
+/// `NestedFieldAssembler`.
+///
 /// Errors are `ParquetError`s that name the file (when given), row group, column and page.
 public struct ColumnChunkReader: Sendable {
     /// The largest uncompressed page accepted (a header stating more is damaged or hostile).
@@ -33,19 +37,28 @@ public struct ColumnChunkReader: Sendable {
     public init(
         descriptor: ColumnDescriptor, metadata: ColumnMetaData, file: String? = nil, rowGroup: Int? = nil
     ) throws(ParquetError) {
+        try self.init(descriptor: descriptor, metadata: metadata, file: file, rowGroup: rowGroup, nested: false)
+    }
+
+    /// A reader for one chunk; with `nested` it accepts any levels, for `readNested(_:slotLevel:)`.
+    init(
+        descriptor: ColumnDescriptor, metadata: ColumnMetaData, file: String?, rowGroup: Int?, nested: Bool
+    ) throws(ParquetError) {
         self.descriptor = descriptor
         self.metadata = metadata
         self.file = file
         self.rowGroup = rowGroup
-        guard descriptor.maxRepetitionLevel == 0 else {
+        guard nested || descriptor.maxRepetitionLevel == 0 else {
             throw place(
-                ParquetError(.unsupported, "repeated (nested) columns are not read yet by the flat column reader"))
+                ParquetError(
+                    .unsupported, "a repeated (nested) column is read with readNested, not by the flat column reader"))
         }
-        guard descriptor.maxDefinitionLevel <= 1 else {
+        guard nested || descriptor.maxDefinitionLevel <= 1 else {
             throw place(
                 ParquetError(
                     .unsupported,
-                    "definition level \(descriptor.maxDefinitionLevel): columns inside structs are not read yet"))
+                    "definition level \(descriptor.maxDefinitionLevel): a column inside a struct is read with readNested"
+                ))
         }
         guard metadata.type == descriptor.physicalType else {
             throw place(
@@ -82,6 +95,16 @@ public struct ColumnChunkReader: Sendable {
     ///
     /// - Throws: `ParquetError` with the file, row group, column and page.
     public func read(_ bytes: [UInt8]) throws(ParquetError) -> any ColumnArray {
+        let values = try decodePages(bytes)
+        do throws(ParquetError) {
+            return try ChunkArrayBuilder.makeArray(from: values, descriptor: descriptor)
+        } catch {
+            throw place(error)
+        }
+    }
+
+    /// Decodes every page of the chunk: all levels and the dense non-null values.
+    func decodePages(_ bytes: [UInt8]) throws(ParquetError) -> ChunkValues {
         var values = ChunkValues()
         var state = PageState(codec: PageCodec(metadata.codec))
         var position = 0
@@ -107,15 +130,11 @@ public struct ColumnChunkReader: Sendable {
                 ParquetError(.invalidPage, "the pages hold \(values.rowCount) values, the chunk states \(expectedRows)")
             )
         }
-        do throws(ParquetError) {
-            return try ChunkArrayBuilder.makeArray(from: values, descriptor: descriptor)
-        } catch {
-            throw place(error)
-        }
+        return values
     }
 
     /// The error with this chunk's place.
-    private func place(_ error: ParquetError, page: Int? = nil) -> ParquetError {
+    func place(_ error: ParquetError, page: Int? = nil) -> ParquetError {
         error.at(file: file, rowGroup: rowGroup, column: descriptor.dottedPath, page: page)
     }
 }
