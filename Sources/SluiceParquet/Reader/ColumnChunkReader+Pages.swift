@@ -58,42 +58,17 @@ extension ColumnChunkReader {
         var cursor = ByteCursor(page)
         if descriptor.maxRepetitionLevel > 0 {
             // Repetition levels come first in a v1 page; only nested leaves have them.
-            let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: descriptor.maxRepetitionLevel)
-            _ = try decodeLevels(
-                count: count, maxLevel: descriptor.maxRepetitionLevel, state: &state,
-                into: &values.repetitionLevels
-            ) { (output) throws(ParquetError) in
-                switch header.repetitionLevelEncoding {
-                case .rle:
-                    var decoder = try RLEHybridDecoder.lengthPrefixed(bitWidth: bitWidth, page: &cursor)
-                    try decoder.decode(into: output)
-                case .bitPacked:
-                    var decoder = try BitPackedLevelDecoder(bitWidth: bitWidth, valueCount: count, page: &cursor)
-                    try decoder.decode(into: output)
-                default:
-                    throw ParquetError(
-                        .unsupported, "repetition levels encoded \(header.repetitionLevelEncoding)")
-                }
-            }
+            _ = try decodeV1Levels(
+                "repetition", encoding: header.repetitionLevelEncoding, maxLevel: descriptor.maxRepetitionLevel,
+                count: count, cursor: &cursor, state: &state, into: &values.repetitionLevels
+            )
         }
         let presentCount: Int
         if descriptor.maxDefinitionLevel > 0 {
-            let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: descriptor.maxDefinitionLevel)
-            presentCount = try decodeLevels(
-                count: count, maxLevel: descriptor.maxDefinitionLevel, state: &state, into: &values.levels
-            ) { (output) throws(ParquetError) in
-                switch header.definitionLevelEncoding {
-                case .rle:
-                    var decoder = try RLEHybridDecoder.lengthPrefixed(bitWidth: bitWidth, page: &cursor)
-                    try decoder.decode(into: output)
-                case .bitPacked:
-                    var decoder = try BitPackedLevelDecoder(bitWidth: bitWidth, valueCount: count, page: &cursor)
-                    try decoder.decode(into: output)
-                default:
-                    throw ParquetError(
-                        .unsupported, "definition levels encoded \(header.definitionLevelEncoding)")
-                }
-            }
+            presentCount = try decodeV1Levels(
+                "definition", encoding: header.definitionLevelEncoding, maxLevel: descriptor.maxDefinitionLevel,
+                count: count, cursor: &cursor, state: &state, into: &values.levels
+            )
         } else {
             presentCount = count
         }
@@ -175,6 +150,28 @@ extension ColumnChunkReader {
     /// Decodes `count` levels with `decode`, appends them to `target` (`levels` or
     /// `repetitionLevels` of the chunk's values) and returns how many equal `maxLevel` (for
     /// definition levels: how many entries hold a value).
+    /// Decodes one kind of data page v1 levels from the page: length-prefixed RLE, or the
+    /// deprecated BIT_PACKED form. Returns how many levels equal `maxLevel`.
+    private func decodeV1Levels(
+        _ kind: String, encoding: Encoding, maxLevel: Int, count: Int,
+        cursor: inout ByteCursor, state: inout PageState, into target: inout MutableBuffer
+    ) throws(ParquetError) -> Int {
+        let bitWidth = RLEHybridDecoder.bitWidth(forMaxLevel: maxLevel)
+        return try decodeLevels(count: count, maxLevel: maxLevel, state: &state, into: &target) {
+            (output) throws(ParquetError) in
+            switch encoding {
+            case .rle:
+                var decoder = try RLEHybridDecoder.lengthPrefixed(bitWidth: bitWidth, page: &cursor)
+                try decoder.decode(into: output)
+            case .bitPacked:
+                var decoder = try BitPackedLevelDecoder(bitWidth: bitWidth, valueCount: count, page: &cursor)
+                try decoder.decode(into: output)
+            default:
+                throw ParquetError(.unsupported, "\(kind) levels encoded \(encoding)")
+            }
+        }
+    }
+
     private func decodeLevels(
         count: Int, maxLevel: Int, state: inout PageState, into target: inout MutableBuffer,
         _ decode: (UnsafeMutableBufferPointer<UInt8>) throws(ParquetError) -> Void
