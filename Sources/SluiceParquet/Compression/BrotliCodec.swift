@@ -12,11 +12,8 @@ enum BrotliCodec {
         _ input: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
     ) throws(ParquetError) {
-        guard let inputBase = input.baseAddress else {
-            throw ParquetError(.decompressionFailed, "brotli: empty input")
-        }
-        // A zero-capacity output is never written; the input address stands in for a missing one.
-        let outputBase = output.baseAddress ?? UnsafeMutableRawPointer(mutating: inputBase)
+        let buffers = try DecompressionBuffers(input, output, codec: "brotli")
+        let (inputBase, outputBase) = (buffers.input, buffers.output)
         var decodedSize = output.count
         let result = BrotliDecoderDecompress(
             input.count,

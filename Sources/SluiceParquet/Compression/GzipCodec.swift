@@ -51,17 +51,15 @@ enum GzipCodec {
         into output: UnsafeMutableRawBufferPointer,
         windowBits: Int32
     ) throws(ParquetError) {
-        guard let inputBase = input.baseAddress else { throw failure("empty input") }
+        let buffers = try DecompressionBuffers(input, output, codec: "gzip")
+        let inputBase = buffers.input
         var stream = z_stream()
         let initResult = inflateInit2_(&stream, windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard initResult == Z_OK else { throw failure("inflateInit2 failed (\(initResult))") }
         defer { inflateEnd(&stream) }
         stream.next_in = UnsafeMutablePointer(mutating: inputBase.assumingMemoryBound(to: Bytef.self))
         stream.avail_in = UInt32(input.count)
-        // zlib never writes through next_out when avail_out is 0, so a zero-length output may use
-        // the input address as a placeholder.
-        let outputBase = output.baseAddress ?? UnsafeMutableRawPointer(mutating: inputBase)
-        stream.next_out = outputBase.assumingMemoryBound(to: Bytef.self)
+        stream.next_out = buffers.output.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = UInt32(output.count)
         while true {
             let result = CZlib.inflate(&stream, Z_FINISH)

@@ -24,14 +24,11 @@ enum LZ4RawCodec {
         into output: UnsafeMutableRawBufferPointer,
         codecName: String
     ) throws(ParquetError) -> Int {
-        guard let inputBase = input.baseAddress else {
-            throw ParquetError(.decompressionFailed, "\(codecName): empty block")
-        }
+        let buffers = try DecompressionBuffers(input, output, codec: codecName)
+        let (inputBase, outputBase) = (buffers.input, buffers.output)
         guard input.count <= Int(Int32.max), output.count <= Int(Int32.max) else {
             throw ParquetError(.decompressionFailed, "\(codecName): block larger than 2 GiB")
         }
-        // LZ4 writes nothing into a zero-capacity destination; the input address stands in.
-        let outputBase = output.baseAddress ?? UnsafeMutableRawPointer(mutating: inputBase)
         let result = LZ4_decompress_safe(
             inputBase.assumingMemoryBound(to: CChar.self),
             outputBase.assumingMemoryBound(to: CChar.self),

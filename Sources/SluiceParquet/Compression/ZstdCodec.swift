@@ -13,12 +13,8 @@ enum ZstdCodec {
         _ input: UnsafeRawBufferPointer,
         into output: UnsafeMutableRawBufferPointer
     ) throws(ParquetError) {
-        guard let inputBase = input.baseAddress else {
-            throw ParquetError(.decompressionFailed, "zstd: empty input")
-        }
-        // libzstd does not write to a zero-capacity destination; the input address stands in.
-        let outputBase = output.baseAddress ?? UnsafeMutableRawPointer(mutating: inputBase)
-        let result = ZSTD_decompress(outputBase, output.count, inputBase, input.count)
+        let buffers = try DecompressionBuffers(input, output, codec: "zstd")
+        let result = ZSTD_decompress(buffers.output, output.count, buffers.input, input.count)
         if ZSTD_isError(result) != 0 {
             throw ParquetError(.decompressionFailed, "zstd: \(String(cString: ZSTD_getErrorName(result)))")
         }
