@@ -40,10 +40,10 @@ struct ParquetCommand: AsyncParsableCommand {
     struct HeadCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "head",
-            abstract: "Print the first rows of a file as JSON lines."
+            abstract: "Print the first rows of a file, or of a folder of part files, as JSON lines."
         )
 
-        @Argument(help: "A parquet file.")
+        @Argument(help: "A parquet file or a folder (Hive partition folders become columns).")
         var file: String
 
         @Option(name: .short, help: "How many rows to print.")
@@ -51,16 +51,13 @@ struct ParquetCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard n >= 0 else { throw ValidationError("-n must be 0 or more") }
-            let source = try await ParquetLocalSource.resolve(path: file)
+            let dataset = try await ParquetLocalSource.resolve(path: file).dataset()
             var remaining = n
-            for info in source.files where remaining > 0 {
-                let reader = try await source.reader(for: info)
-                for try await batch in reader.batches() {
-                    let shown = batch.slice(0..<min(remaining, batch.numRows))
-                    print(RecordBatchJSONLines.render(shown), terminator: "")
-                    remaining -= shown.numRows
-                    if remaining == 0 { break }
-                }
+            for try await batch in dataset.batches() {
+                let shown = batch.slice(0..<min(remaining, batch.numRows))
+                print(RecordBatchJSONLines.render(shown), terminator: "")
+                remaining -= shown.numRows
+                if remaining == 0 { break }
             }
         }
     }
@@ -68,8 +65,10 @@ struct ParquetCommand: AsyncParsableCommand {
     struct CatCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cat",
-            abstract: "Print every row of a file, or of every *.parquet file under a folder in key order.",
+            abstract: "Print every row of a file, or of every *.parquet part file under a folder in key order.",
             discussion: """
+                A folder is read as a dataset: files and folders starting with _ or . are skipped, and \
+                Hive partition folders (name=value) become columns after the files' columns.
                 jsonl: one JSON object per row. csv: a header row, then RFC 4180 rows; a null is an \
                 empty field.
                 """
@@ -86,24 +85,19 @@ struct ParquetCommand: AsyncParsableCommand {
         @Option(help: "Output format: jsonl or csv.")
         var format: Format = .jsonl
 
-        @Option(help: "Comma-separated top-level columns to print, in that order.")
+        @Option(help: "Comma-separated columns to print (partition columns included), in that order.")
         var columns: String?
 
         func run() async throws {
-            let source = try await ParquetLocalSource.resolve(path: path)
             let projection = columns.map { $0.split(separator: ",").map { String($0) } }
-            var wroteHeader = false
-            for info in source.files {
-                let reader = try await source.reader(for: info, columns: projection)
-                if format == .csv, !wroteHeader {
-                    print(RecordBatchCSV.header(reader.schema), terminator: "")
-                    wroteHeader = true
-                }
-                for try await batch in reader.batches() {
-                    switch format {
-                    case .jsonl: print(RecordBatchJSONLines.render(batch), terminator: "")
-                    case .csv: print(RecordBatchCSV.render(batch), terminator: "")
-                    }
+            let dataset = try await ParquetLocalSource.resolve(path: path).dataset(columns: projection)
+            if format == .csv {
+                print(RecordBatchCSV.header(dataset.schema), terminator: "")
+            }
+            for try await batch in dataset.batches() {
+                switch format {
+                case .jsonl: print(RecordBatchJSONLines.render(batch), terminator: "")
+                case .csv: print(RecordBatchCSV.render(batch), terminator: "")
                 }
             }
         }

@@ -12,6 +12,9 @@ import SluiceStorage
 ///
 /// Nested fields (lists, maps, structs, nested to any depth) are read leaf by leaf and assembled
 /// by `NestedFieldAssembler`.
+///
+/// With a predicate, `batches()` skips the row groups whose statistics rule out every row
+/// (`selectedRowGroups`); it does not filter the rows of the groups it reads.
 public struct ParquetFileReader: Sendable {
     /// The store and key of the file.
     public let store: any ObjectStore
@@ -32,6 +35,9 @@ public struct ParquetFileReader: Sendable {
     public let threads: Int
     /// The largest gap between chunks of one row group that a single request spans.
     public let maxCoalesceGap: Int64
+    /// The row groups `batches()` reads, in file order: those the predicate's statistics do not
+    /// rule out (every row group without a predicate).
+    public let selectedRowGroups: [Int]
 
     /// The number of processors the system reports active (the default for `threads`).
     public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
@@ -43,12 +49,16 @@ public struct ParquetFileReader: Sendable {
     ///   - threads: row groups decoded at once (at least 1).
     ///   - name: how errors name the file; the key by default.
     ///   - fileSize: the object's size when known (saves the `head` request).
+    ///   - predicate: skips the row groups whose statistics rule out every row (see
+    ///     `ParquetPredicate`); the rows of the row groups read are not filtered.
     /// - Throws: `ParquetError` for a file that is not parquet, an unknown column (the message
-    ///   lists the file's columns), or a nested projected column (`.unsupported`); `StorageError`
+    ///   lists the file's columns), or a nested projected column (`.unsupported`);
+    ///   `ParquetPredicateError` for a predicate that does not fit the file's columns; `StorageError`
     ///   when the object cannot be read.
     public static func open(
         store: any ObjectStore, key: String, columns: [String]? = nil, threads: Int = defaultThreads,
-        name: String? = nil, fileSize: Int64? = nil, maxCoalesceGap: Int64 = ColumnChunkFetchPlan.defaultMaxGap
+        name: String? = nil, fileSize: Int64? = nil, maxCoalesceGap: Int64 = ColumnChunkFetchPlan.defaultMaxGap,
+        predicate: ParquetPredicate? = nil
     ) async throws -> ParquetFileReader {
         let footer: ParquetFooter
         do {
@@ -60,7 +70,7 @@ public struct ParquetFileReader: Sendable {
         }
         return try ParquetFileReader(
             store: store, key: key, footer: footer, columns: columns, threads: threads, name: name,
-            maxCoalesceGap: maxCoalesceGap)
+            maxCoalesceGap: maxCoalesceGap, predicate: predicate)
     }
 
     /// A reader over an already decoded footer.
@@ -69,8 +79,8 @@ public struct ParquetFileReader: Sendable {
     public init(
         store: any ObjectStore, key: String, footer: ParquetFooter, columns: [String]? = nil,
         threads: Int = defaultThreads, name: String? = nil,
-        maxCoalesceGap: Int64 = ColumnChunkFetchPlan.defaultMaxGap
-    ) throws(ParquetError) {
+        maxCoalesceGap: Int64 = ColumnChunkFetchPlan.defaultMaxGap, predicate: ParquetPredicate? = nil
+    ) throws {
         let name = name ?? key
         self.store = store
         self.key = key
@@ -116,6 +126,20 @@ public struct ParquetFileReader: Sendable {
         self.schema = Schema(fields, metadata: fileSchema.schema.metadata)
         self.projectedColumns = descriptors
         self.projectedFields = projected
+        if let predicate {
+            let pruner: RowGroupPruner
+            do throws(ParquetPredicateError) {
+                pruner = try RowGroupPruner(
+                    predicate: predicate, schema: fileSchema, columnOrders: footer.metadata.columnOrders)
+            } catch {
+                var named = error
+                named.file = name
+                throw named
+            }
+            self.selectedRowGroups = pruner.selectedRowGroups(of: footer.metadata)
+        } else {
+            self.selectedRowGroups = Array(footer.metadata.rowGroups.indices)
+        }
     }
 
     /// The number of row groups in the file.
@@ -204,7 +228,8 @@ public struct ParquetFileReader: Sendable {
         return try RecordBatch(schema: schema, columns: columns, numRows: rows)
     }
 
-    /// The row groups as batches, in file order, decoding up to `threads` of them at once.
+    /// The selected row groups (`selectedRowGroups`) as batches, in file order, decoding up to
+    /// `threads` of them at once.
     public func batches() -> RowGroupBatchSequence {
         RowGroupBatchSequence(reader: self)
     }

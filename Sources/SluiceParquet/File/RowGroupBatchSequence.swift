@@ -1,7 +1,8 @@
 import SluiceCore
 import Synchronization
 
-/// The row groups of a `ParquetFileReader` as `RecordBatch`es in file order.
+/// The selected row groups of a `ParquetFileReader` (`selectedRowGroups`) as `RecordBatch`es in
+/// file order.
 ///
 /// The iterator keeps a window of at most `reader.threads` row groups being fetched and decoded
 /// in child tasks; `next()` waits for the oldest, then starts the next row group. So decoding runs
@@ -24,6 +25,7 @@ public struct RowGroupBatchSequence: AsyncSequence, Sendable {
     /// Yields the row groups in order, decoding ahead within the window.
     public struct Iterator: AsyncIteratorProtocol {
         let reader: ParquetFileReader
+        /// The position in `reader.selectedRowGroups` of the next row group to start.
         var nextToStart = 0
         var finished = false
         let window: TaskWindow
@@ -35,9 +37,9 @@ public struct RowGroupBatchSequence: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> RecordBatch? {
             guard !finished else { return nil }
-            while window.count < reader.threads, nextToStart < reader.rowGroupCount {
+            while window.count < reader.threads, nextToStart < reader.selectedRowGroups.count {
                 let reader = self.reader
-                let index = nextToStart
+                let index = reader.selectedRowGroups[nextToStart]
                 window.append(Task { try await reader.readRowGroup(index) })
                 nextToStart += 1
             }
