@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "SluiceCore", targets: ["SluiceCore"]),
         .library(name: "SluiceStorage", targets: ["SluiceStorage"]),
         .library(name: "SluiceParquet", targets: ["SluiceParquet"]),
+        .library(name: "SluiceSQL", targets: ["SluiceSQL"]),
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
     ],
     dependencies: [
@@ -31,6 +32,8 @@ let package = Package(
             name: "SluiceParquet",
             dependencies: ["SluiceCore", "SluiceStorage", "CZlib", "CZstd", "CLZ4", "CBrotli"]
         ),
+        // The local Spark SQL engine: lexer, parser and syntax trees so far.
+        .target(name: "SluiceSQL", dependencies: ["SluiceCore"]),
         // Projects, jobs, task kinds, the connection registry, the runner.
         .target(
             name: "SluiceJobs",
@@ -55,6 +58,7 @@ let package = Package(
         .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"]),
         // Oracles/ holds the Python scripts that print what pyarrow reads, for comparison.
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
+        .testTarget(name: "SluiceSQLTests", dependencies: ["SluiceSQL"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs"]),
         // Runs the built `sluice` binary: exit codes and the text users see.
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
