@@ -6,8 +6,8 @@ import SluiceStorage
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Sluice's readers.",
-        subcommands: [ParquetReadCommand.self]
+        abstract: "Measure Sluice's parquet reader and writer.",
+        subcommands: [ParquetReadCommand.self, ParquetWriteCommand.self]
     )
 
     struct ParquetReadCommand: AsyncParsableCommand {
@@ -32,6 +32,40 @@ struct BenchCommand: AsyncParsableCommand {
                 store: LocalObjectStore(root: url.deletingLastPathComponent()), key: url.lastPathComponent,
                 columns: columns.map { $0.split(separator: ",").map { String($0) } },
                 threads: threads ?? ParquetFileReader.defaultThreads, name: file)
+            print(try await benchmark.run().line)
+        }
+    }
+
+    struct ParquetWriteCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "parquet-write",
+            abstract: "Read a file into memory, then time writing it to OUTPUT; print rows, seconds, rows/s, MB/s.",
+            discussion: "The output uses the writer's defaults (pyarrow's): 1 Mi-row row groups, dictionary encoding."
+        )
+
+        @Argument(help: "A parquet file to read (not timed).")
+        var input: String
+
+        @Argument(help: "The parquet file to write (replaced if it exists).")
+        var output: String
+
+        @Option(help: "Codec: snappy, zstd, gzip, lz4_raw, brotli or uncompressed.")
+        var codec: String = "snappy"
+
+        func run() async throws {
+            guard let codec = CompressionCodec.named(codec) else {
+                throw ValidationError(
+                    "unknown codec \"\(codec)\"; use one of \(CompressionCodec.writableNames.joined(separator: ", "))")
+            }
+            let inputURL = URL(fileURLWithPath: input).standardizedFileURL
+            let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+            let root = inputURL.deletingLastPathComponent()
+            guard outputURL.deletingLastPathComponent() == root else {
+                throw ValidationError("OUTPUT must be in the same folder as INPUT")
+            }
+            let benchmark = ParquetWriteBenchmark(
+                store: LocalObjectStore(root: root), inputKey: inputURL.lastPathComponent,
+                outputKey: outputURL.lastPathComponent, options: ParquetWriteOptions(codec: codec))
             print(try await benchmark.run().line)
         }
     }

@@ -69,10 +69,16 @@ struct CLITests {
     func demo() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let demo = try SluiceBinary.run(
-            ["demo", "--directory", scratch.url.appendingPathComponent("d").path], in: scratch.url)
+        let folder = scratch.url.appendingPathComponent("d")
+        let demo = try SluiceBinary.run(["demo", "--directory", folder.path], in: scratch.url)
         #expect(demo.status == 1)
         #expect(demo.stderr.contains("not available yet:"))
+        // The sample lake is written before the job runs, and reads back as a dataset.
+        let head = try SluiceBinary.run(
+            ["parquet", "head", folder.appendingPathComponent("lake/events").path, "-n", "1"], in: scratch.url)
+        #expect(head.status == 0)
+        #expect(head.stdout.hasPrefix("{\"event_id\":\"20261120-0\",\"user_id\":"))
+        #expect(head.stdout.hasSuffix(",\"dt\":\"2026-11-20\"}\n"))
     }
 
     /// Each bad input is one edit of the example project, and the start of the one error it gives.

@@ -1,4 +1,5 @@
 import SluiceCore
+import SluiceParquet
 import SluiceStorage
 
 /// The example project's lake data: `users/` and one `events/dt=<date>/` folder per day, made up
@@ -87,8 +88,20 @@ public struct SampleLake: Sendable {
 
     /// Writes `users/part-00000.parquet` and `events/dt=<date>/part-00000.parquet` per date.
     public func write(into store: any ObjectStore, dates: [LogicalDate]) async throws {
-        _ = try users()
-        throw NotAvailableYet(
-            "the parquet writer (SluiceParquet), to write the sample lake into \(store.displayLocation)")
+        try await Self.writeFile(try users(), to: "users/part-00000.parquet", in: store)
+        for date in dates {
+            try await Self.writeFile(try events(on: date), to: "events/dt=\(date.ds)/part-00000.parquet", in: store)
+        }
+    }
+
+    private static func writeFile(_ batch: RecordBatch, to key: String, in store: any ObjectStore) async throws {
+        let writer = try await ParquetFileWriter(schema: batch.schema, store: store, key: key)
+        do {
+            try await writer.write(batch)
+            _ = try await writer.close()
+        } catch {
+            await writer.abort()
+            throw error
+        }
     }
 }

@@ -183,19 +183,3 @@ public struct PageCodec: Sendable, Hashable {
         return result
     }
 }
-
-extension CompressionCodec {
-    /// The codec's name in error messages, as parquet.thrift spells it in lower case.
-    var displayName: String {
-        switch self {
-        case .uncompressed: "uncompressed"
-        case .snappy: "snappy"
-        case .gzip: "gzip"
-        case .lzo: "lzo"
-        case .brotli: "brotli"
-        case .lz4: "lz4"
-        case .zstd: "zstd"
-        case .lz4Raw: "lz4_raw"
-        }
-    }
-}
