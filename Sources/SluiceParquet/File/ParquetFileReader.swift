@@ -150,13 +150,20 @@ public struct ParquetFileReader: Sendable {
 
     /// The requests `readRowGroup(index)` makes: one per group of nearby projected chunks.
     ///
-    /// - Throws: `ParquetError` when the row group has no such chunk or a chunk lies in another
-    ///   file or is encrypted.
+    /// - Throws: `ParquetError` when the row group has no such chunk, a chunk lies in another
+    ///   file, outside this file's data, or is encrypted.
     public func fetchPlan(rowGroup index: Int) throws(ParquetError) -> ColumnChunkFetchPlan {
         let metadata = try chunkMetadata(rowGroup: index)
         let dataEnd = footer.metadataOffset
         let createdBy = footer.metadata.createdBy
         let ranges = metadata.map { ColumnChunkReader.byteRange(of: $0, createdBy: createdBy, dataEnd: dataEnd) }
+        // Damaged offsets must not become requests (or range arithmetic) outside the file. (Empty
+        // chunks of empty row groups may start at offset 0.)
+        for (position, range) in ranges.enumerated() where range.lowerBound < 0 || range.upperBound > dataEnd {
+            throw ParquetError(
+                .invalidMetadata, "the chunk's bytes \(range) lie outside the file's data (0..<\(dataEnd))",
+                file: name, rowGroup: index, column: projectedColumns[position].dottedPath)
+        }
         return ColumnChunkFetchPlan(ranges: ranges, maxGap: maxCoalesceGap)
     }
 

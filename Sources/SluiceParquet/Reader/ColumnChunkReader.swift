@@ -20,8 +20,9 @@ public struct ColumnChunkReader: Sendable {
     /// The largest stated compression ratio accepted for pages above `ratioCheckThreshold`.
     public static let maxCompressionRatio = 64
     /// Pages up to this uncompressed size skip the ratio check: their allocation is harmless, and
-    /// tiny pages of runs legitimately compress far better than 64×.
-    public static let ratioCheckThreshold = 1 << 20
+    /// pages of runs or repeated text (a 10 MB value of a repeated pattern) legitimately compress
+    /// far better than 64×.
+    public static let ratioCheckThreshold = 64 << 20
 
     public let descriptor: ColumnDescriptor
     public let metadata: ColumnMetaData
@@ -82,9 +83,11 @@ public struct ColumnChunkReader: Sendable {
         if let dictionary = metadata.dictionaryPageOffset, dictionary > 0, dictionary < start {
             start = dictionary
         }
-        var end = start + max(0, metadata.totalCompressedSize)
+        // Saturating: damaged metadata may state offsets and sizes near Int64.max.
+        let sum = start.addingReportingOverflow(max(0, metadata.totalCompressedSize))
+        var end = sum.overflow ? Int64.max : sum.partialValue
         if let createdBy, let dataEnd, ParquetMRVersion.lacksDictionaryHeaderSize(createdBy: createdBy) {
-            end = max(end, min(end + 100, dataEnd))
+            end = max(end, min(end, dataEnd - 100) + 100)
         }
         if let dataEnd { end = min(end, max(start, dataEnd)) }
         return start..<end
