@@ -9,9 +9,19 @@ enum BigEndianDecimal {
         let failure: ParquetError? = fixed.withUnsafeBytes { source in
             output.withUnsafeMutableBufferPointer(as: Int128.self) { target in
                 do throws(ParquetError) {
-                    for index in 0..<count {
+                    // A value that ends at byte 16 or later loads as the 16-byte word ending with it,
+                    // sign-extended by shifts; earlier ones (and wider values) take the byte loop.
+                    let loadable = (1...16).contains(width)
+                    let firstLoaded = loadable ? min(count, (16 + width - 1) / width - 1) : count
+                    for index in 0..<firstLoaded {
                         target[index] = try value(
                             UnsafeRawBufferPointer(rebasing: source[(index * width)..<(index * width + width)]))
+                    }
+                    let shift = UInt128(8 * (16 - min(max(width, 1), 16)))
+                    for index in firstLoaded..<count {
+                        let end = index * width + width
+                        let word = source.loadUnaligned(fromByteOffset: end - 16, as: UInt128.self).bigEndian
+                        target[index] = Int128(bitPattern: word << shift) >> Int128(shift)
                     }
                     return nil
                 } catch {

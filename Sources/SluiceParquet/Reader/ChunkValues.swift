@@ -16,6 +16,12 @@ struct ChunkValues: ~Copyable {
     /// Non-null values decoded so far.
     var valueCount = 0
 
+    /// Room for `byteCount` bytes of fixed-width values, so that appending page after page does not
+    /// reallocate and copy.
+    mutating func reserveFixed(byteCount: Int) {
+        fixed.reserve(byteCount)
+    }
+
     /// Grows `fixed` by `count` values of `width` bytes and lets `body` fill them in place.
     /// On failure the buffer is left as it was.
     mutating func appendFixed(
@@ -26,7 +32,8 @@ struct ChunkValues: ~Copyable {
         guard !overflow, byteCount <= Int(Int32.max) else {
             throw ParquetError(.unsupported, "\(count) values of \(width) bytes exceed 2 GiB in one array")
         }
-        fixed.resize(byteCount: start + byteCount)
+        // `body` writes every new byte, so they are not zeroed first.
+        fixed.resize(uninitializedByteCount: start + byteCount)
         let failure: ParquetError? = fixed.withUnsafeMutableBytes { raw in
             do throws(ParquetError) {
                 try body(UnsafeMutableRawBufferPointer(rebasing: raw[start...]))

@@ -113,6 +113,13 @@ public struct ColumnChunkReader: Sendable {
         var position = 0
         var pageIndex = 0
         let expectedRows = Int(clamping: metadata.numValues)
+        if descriptor.physicalType != .byteArray, let width = try? values.fixedWidth(descriptor) {
+            // Reserved up front so pages append without reallocating; bounded by what the stored
+            // bytes could plausibly expand to, so damaged metadata cannot demand a huge allocation.
+            let stated = expectedRows.multipliedReportingOverflow(by: max(width, 1))
+            let plausible = 64 * bytes.count + (1 << 20)
+            values.reserveFixed(byteCount: stated.overflow ? plausible : min(stated.partialValue, plausible))
+        }
         while values.rowCount < expectedRows {
             guard position < bytes.count else {
                 throw place(

@@ -10,29 +10,54 @@ struct RowLayout {
     /// The level of a row that holds a value.
     let maxLevel: UInt8
 
-    /// The validity bitmap of the rows (nil when none is null).
+    /// The validity bitmap of the rows (nil when none is null), built a byte (8 rows) at a time.
     func validity() -> ValidityBitmap? {
         guard let levels else { return nil }
-        var bits = BitBufferBuilder(capacity: rows)
-        levels.withUnsafeBytes { raw in
-            for level in raw.prefix(rows) { bits.append(level == maxLevel) }
+        let byteCount = (rows + 7) / 8
+        var output = MutableBuffer(zeroedByteCount: byteCount)
+        let maxLevel = maxLevel
+        output.withUnsafeMutableBytes { target in
+            levels.withUnsafeBytes { levelBytes in
+                for byteIndex in 0..<byteCount {
+                    let first = byteIndex * 8
+                    var byte: UInt8 = 0
+                    for bit in 0..<min(8, rows - first) where levelBytes[first + bit] == maxLevel {
+                        byte |= 1 << UInt8(bit)
+                    }
+                    target[byteIndex] = byte
+                }
+            }
         }
-        return ValidityBitmap(bits.finish())
+        // The buffer holds exactly `rows` bits, so the bitmap cannot be rejected.
+        return try? ValidityBitmap(buffer: output.finish(), count: rows)
     }
 
     /// Spreads `dense` values of `width` bytes over the rows.
     func spread(_ dense: Buffer, width: Int) -> Buffer {
+        guard levels != nil else { return dense }
+        switch width {
+        case 1: return spread(dense, as: UInt8.self)
+        case 2: return spread(dense, as: UInt16.self)
+        case 4: return spread(dense, as: UInt32.self)
+        case 8: return spread(dense, as: UInt64.self)
+        case 16: return spread(dense, as: UInt128.self)
+        default: return spread(dense, as: UInt8.self, width: width)
+        }
+    }
+
+    /// Spreads values of `width` elements of `T` each (one by default); null rows stay zero.
+    private func spread<T: BitwiseCopyable>(_ dense: Buffer, as type: T.Type, width: Int = 1) -> Buffer {
         guard let levels else { return dense }
-        var output = MutableBuffer(zeroedByteCount: rows * width)
+        var output = MutableBuffer(zeroedByteCount: rows * width * MemoryLayout<T>.stride)
         let maxLevel = maxLevel
-        output.withUnsafeMutableBytes { target in
-            dense.withUnsafeBytes { source in
+        output.withUnsafeMutableBufferPointer(as: T.self) { target in
+            dense.withUnsafeBytes { raw in
                 levels.withUnsafeBytes { levelBytes in
-                    guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                    let source = raw.bindMemory(to: T.self)
                     var next = 0
                     for row in 0..<rows where levelBytes[row] == maxLevel {
-                        (to + row * width).copyMemory(from: from + next * width, byteCount: width)
-                        next += 1
+                        for element in 0..<width { target[row * width + element] = source[next + element] }
+                        next += width
                     }
                 }
             }

@@ -107,6 +107,15 @@ public struct MutableBuffer: ~Copyable {
         length = newLength
     }
 
+    /// Sets the byte count without zeroing new bytes: they hold whatever the allocation held until
+    /// the caller overwrites them. For decoders that fill every new byte at once, where zeroing first
+    /// would cost a second pass over the memory.
+    public mutating func resize(uninitializedByteCount newLength: Int) {
+        precondition(newLength >= 0, "negative byte count \(newLength)")
+        if newLength > length { reserve(newLength - length) }
+        length = newLength
+    }
+
     /// Calls `body` with the written bytes (`0..<byteCount`), for reading or overwriting them in place.
     @inlinable
     public mutating func withUnsafeMutableBytes<R>(
