@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SluiceParquet", targets: ["SluiceParquet"]),
         .library(name: "SluiceSQL", targets: ["SluiceSQL"]),
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
+        .library(name: "SluiceCompute", targets: ["SluiceCompute"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,8 @@ let package = Package(
             name: "SluiceParquet",
             dependencies: ["SluiceCore", "SluiceStorage", "CZlib", "CZstd", "CLZ4", "CBrotli"]
         ),
+        // Vectorized kernels over columnar arrays with Spark 4 ANSI semantics: no SQL, no plans.
+        .target(name: "SluiceCompute", dependencies: ["SluiceCore"]),
         // The local Spark SQL engine: lexer, parser and syntax trees so far.
         .target(name: "SluiceSQL", dependencies: ["SluiceCore"]),
         // Projects, jobs, task kinds, the connection registry, the runner.
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
         .testTarget(name: "SluiceSQLTests", dependencies: ["SluiceSQL"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs"]),
+        .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute"]),
         // Runs the built `sluice` binary: exit codes and the text users see.
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
     ],

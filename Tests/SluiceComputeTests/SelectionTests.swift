@@ -1,0 +1,120 @@
+import SluiceCore
+import Testing
+
+@testable import SluiceCompute
+
+@Suite struct SelectionTests {
+    let mask: BooleanArray = [true, false, nil, true, true]
+
+    @Test func filterDropsFalseAndNullRows() throws {
+        let ints: Int64Array = [1, nil, 3, 4, Int64.min]
+        #expect(try filter(ints, by: mask) as? Int64Array == [1, 4, Int64.min])
+        let strings: StringArray = ["a", "é", nil, "", "zz"]
+        #expect(try filter(strings, by: mask) as? StringArray == ["a", "", "zz"])
+        let bools: BooleanArray = [true, true, false, nil, false]
+        #expect(try filter(bools, by: mask) as? BooleanArray == [true, nil, false])
+        let fixed = FixedSizeBinaryArray(byteWidth: 2, [[1, 2], [3, 4], nil, [5, 6], nil])
+        #expect(
+            try filter(fixed, by: mask) as? FixedSizeBinaryArray
+                == FixedSizeBinaryArray(byteWidth: 2, [[1, 2], [5, 6], nil]))
+    }
+
+    @Test func filterOfSlicesAndEmptyArrays() throws {
+        let ints: Int32Array = [9, 9, 9, 1, nil, 3, 4, 5]
+        let sliced = ints.slice(3..<8)
+        let slicedMask = BooleanArray([false, true, false, true, true, nil, true, true]).slice(3..<8)
+        #expect(try filter(sliced, by: slicedMask) as? Int32Array == [1, nil, 4, 5])
+        #expect(try filter(Int64Array([]), by: BooleanArray([])) as? Int64Array == [])
+        #expect(try filter(ints, by: BooleanArray(Array(repeating: false, count: 8))) as? Int32Array == [])
+        #expect(throws: ComputeError.self) { try filter(ints, by: mask) }
+    }
+
+    @Test func takeGathersEveryLayout() throws {
+        let ints: Int64Array = [10, nil, 30]
+        #expect(try take(ints, [2, 0, 1, 2, -1]) as? Int64Array == [30, 10, nil, 30, nil])
+        let strings: StringArray = ["x", "\u{00ff}y", nil]
+        #expect(try take(strings, [1, 1, 2, 0]) as? StringArray == ["\u{00ff}y", "\u{00ff}y", nil, "x"])
+        #expect(throws: ComputeError.self) { try take(ints, [3]) }
+
+        let lists = ListBuilder(child: Int64Builder())
+        lists.append([1, 2] as [Int64?])
+        lists.appendNull()
+        lists.append([nil, 4] as [Int64?])
+        let listArray = lists.finish().slice(1..<3)
+        let takenLists = try #require(try take(listArray, [1, 0, 1]) as? ListArray)
+        let expectedLists = ListBuilder(child: Int64Builder())
+        expectedLists.append([nil, 4] as [Int64?])
+        expectedLists.appendNull()
+        expectedLists.append([nil, 4] as [Int64?])
+        #expect(takenLists == expectedLists.finish())
+
+        let structs = try StructArray(
+            fields: [Field("a", .int64), Field("b", .string)],
+            children: [Int64Array([1, 2, 3]), StringArray(["p", nil, "r"])],
+            validity: ValidityBitmap([true, false, true]))
+        let takenStructs = try #require(try take(structs, [2, 1, 0]) as? StructArray)
+        #expect(takenStructs.isNull(1))
+        #expect(takenStructs.children[0] as? Int64Array == [3, 2, 1])
+        #expect(takenStructs.children[1] as? StringArray == ["r", nil, "p"])
+
+        let maps = MapBuilder(keys: StringBuilder(), values: Int64Builder())
+        maps.appendMap { keys, values in
+            keys.append("a")
+            values.append(1)
+            keys.append("b")
+            values.append(nil)
+        }
+        maps.appendNull()
+        maps.appendMap { keys, values in
+            keys.append("c")
+            values.append(3)
+        }
+        let mapArray = maps.finish()
+        let takenMaps = try #require(try take(mapArray, [2, 0]) as? MapArray)
+        #expect(takenMaps.keys as? StringArray == ["c", "a", "b"])
+        #expect(takenMaps.values as? Int64Array == [3, 1, nil])
+        #expect(try filter(mapArray, by: [false, true, true]) as? MapArray == mapArray.slice(1..<3))
+    }
+
+    @Test func concatenateJoinsRowsOfEveryLayout() throws {
+        let first: StringArray = ["a", nil]
+        let second = StringArray(["skip", "b", "c"]).slice(1..<3)
+        #expect(try concatenate([first, second]) as? StringArray == ["a", nil, "b", "c"])
+        let ints: [any ColumnArray] = [Int64Array([1]), Int64Array([nil, 3]).slice(1..<2), Int64Array([])]
+        #expect(try concatenate(ints) as? Int64Array == [1, 3])
+        #expect(
+            try concatenate([BooleanArray([true]), BooleanArray([nil, false])]) as? BooleanArray == [true, nil, false])
+        let lists = ListBuilder(child: StringBuilder())
+        lists.append(["x"] as [String?])
+        lists.append(["y", nil] as [String?])
+        let listArray = lists.finish()
+        let joined = try #require(try concatenate([listArray.slice(1..<2), listArray]) as? ListArray)
+        #expect(joined.count == 3)
+        #expect(joined.value(at: 0).isEqual(to: StringArray(["y", nil])))
+        #expect(joined.value(at: 1).isEqual(to: StringArray(["x"])))
+        #expect(throws: ComputeError.self) { try concatenate([Int64Array([1]), Int32Array([1])]) }
+    }
+
+    @Test func recordBatchSelection() throws {
+        let batch = try RecordBatch(columns: ["id": Int64Array([1, 2, 3]), "name": StringArray(["a", "b", nil])])
+        let filtered = try batch.filter(by: [true, nil, true])
+        #expect(filtered.numRows == 2)
+        #expect(filtered.column(named: "name") as? StringArray == ["a", nil])
+        let taken = try batch.take([2, -1])
+        #expect(taken.column(named: "id") as? Int64Array == [3, nil])
+        let both = try RecordBatch.concatenate([batch, filtered])
+        #expect(both.column(named: "id") as? Int64Array == [1, 2, 3, 1, 3])
+    }
+
+    @Test func largeFilterMatchesScalarLoop() throws {
+        var values: [Int64?] = []
+        var bits: [Bool?] = []
+        var generator = SplitMix64(seed: 7)
+        for index in 0..<1000 {
+            values.append(index % 7 == 0 ? nil : Int64(bitPattern: generator.next()))
+            bits.append(index % 11 == 0 ? nil : generator.next() % 3 == 0)
+        }
+        let expected = zip(values, bits).filter { $0.1 == true }.map(\.0)
+        #expect(try filter(Int64Array(values), by: BooleanArray(bits)) as? Int64Array == Int64Array(expected))
+    }
+}
