@@ -136,8 +136,7 @@ struct CLITests {
 
     @Test("parquet schema and meta print a file's structure; a non-parquet file fails with exit 1")
     func parquetInspection() throws {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/parquet-testing/data").standardizedFileURL
+        let corpus = ParquetCorpus.directory
         let file = corpus.appendingPathComponent("alltypes_plain.parquet").path
         guard FileManager.default.fileExists(atPath: file) else {
             print("skipped: parquet-testing corpus not found at \(corpus.path)")

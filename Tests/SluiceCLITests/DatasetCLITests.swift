@@ -7,8 +7,7 @@ import Testing
 struct DatasetCLITests {
     @Test("cat and head read a partitioned folder as one table")
     func catAndHeadOnAFolder() throws {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/parquet-testing/data").standardizedFileURL
+        let corpus = ParquetCorpus.directory
         let file = corpus.appendingPathComponent("alltypes_plain.parquet")
         guard FileManager.default.fileExists(atPath: file.path) else {
             print("skipped: parquet-testing corpus not found at \(corpus.path)")
