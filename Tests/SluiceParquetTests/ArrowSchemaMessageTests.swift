@@ -76,15 +76,7 @@ struct ArrowSchemaMessageTests {
             schema = pa.ipc.read_schema(pa.py_buffer(base64.b64decode(sys.argv[1])))
             print(schema.to_string(show_field_metadata=True, show_schema_metadata=True))
             """
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script, ArrowSchemaMessage.base64Encoded(Self.schema)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self) == Self.expected)
+        let text = try PythonOracle.run(python, ["-c", script, ArrowSchemaMessage.base64Encoded(Self.schema)])
+        #expect(text == Self.expected)
     }
 }

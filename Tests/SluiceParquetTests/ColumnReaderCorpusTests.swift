@@ -176,22 +176,6 @@ import Testing
     }
 
     private func runOracle(python: URL, paths: [String]) throws -> [[String: Any]] {
-        let script = MetadataTestSupport.repositoryRoot
-            .appendingPathComponent("Tests/SluiceParquetTests/Oracles/column_oracle.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path] + paths
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw ParquetError(.invalidFile, "oracle line is not an object")
-            }
-            return object
-        }
+        try PythonOracle.jsonLines(script: "column_oracle.py", python: python, paths)
     }
 }

@@ -37,16 +37,7 @@ enum ConformanceTestSupport {
         guard let python = MetadataTestSupport.venvPython else {
             throw ParquetError(.invalidFile, "no .venv: run scripts/python-env")
         }
-        let script = MetadataTestSupport.repositoryRoot
-            .appendingPathComponent("Tests/SluiceParquetTests/Oracles/conformance_files.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, directory.path] + (names ?? [])
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ParquetError(.invalidFile, "conformance_files.py exited with \(process.terminationStatus)")
-        }
+        _ = try PythonOracle.run(script: "conformance_files.py", python: python, [directory.path] + (names ?? []))
     }
 
     /// The names of the `*.parquet` files in `directory`, sorted.

@@ -59,24 +59,6 @@ enum DatasetTestSupport {
     }
 
     private static func runOracle(python: URL, _ arguments: [String]) throws -> [[String: Any]] {
-        let script = MetadataTestSupport.repositoryRoot
-            .appendingPathComponent("Tests/SluiceParquetTests/Oracles/dataset_oracle.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ParquetError(.invalidFile, "dataset_oracle.py \(arguments.joined(separator: " ")) failed")
-        }
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw ParquetError(.invalidFile, "oracle line is not an object")
-            }
-            return object
-        }
+        try PythonOracle.jsonLines(script: "dataset_oracle.py", python: python, arguments)
     }
 }

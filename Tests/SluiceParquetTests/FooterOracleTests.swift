@@ -47,18 +47,9 @@ struct FooterOracleTests {
             return
         }
         let files = try MetadataTestSupport.corpusFiles(in: directory)
-        let script = MetadataTestSupport.repositoryRoot.appendingPathComponent(
-            "Tests/SluiceParquetTests/Oracles/footer_oracle.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path] + files.map { directory.appendingPathComponent($0).path }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        let output = try PythonOracle.run(
+            script: "footer_oracle.py", python: python, files.map { directory.appendingPathComponent($0).path })
+        let lines = output.split(separator: "\n")
         let decoder = JSONDecoder()
         // The oracle prints snake_case keys.
         decoder.keyDecodingStrategy = .convertFromSnakeCase

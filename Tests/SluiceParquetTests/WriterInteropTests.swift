@@ -134,17 +134,10 @@ import Testing
                 print(t.schema.to_string(show_field_metadata=True, show_schema_metadata=True))
                 print(t.column("seconds")[0].value, t.column("paris")[0].value)
                 """
-            let process = Process()
-            process.executableURL = python
-            process.arguments = ["-c", script, store.root.appendingPathComponent("arrow.parquet").path]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            let text = try PythonOracle.run(
+                python, ["-c", script, store.root.appendingPathComponent("arrow.parquet").path])
             #expect(
-                String(decoding: data, as: UTF8.self) == """
+                text == """
                     paris: timestamp[us, tz=Europe/Paris]
                     seconds: timestamp[ms]
                     tagged: int64

@@ -182,25 +182,6 @@ enum WriterTestSupport {
 
     /// The JSON lines `Oracles/roundtrip_oracle.py` prints for `arguments`.
     static func runOracle(python: URL, _ arguments: [String]) throws -> [[String: Any]] {
-        let script = MetadataTestSupport.repositoryRoot
-            .appendingPathComponent("Tests/SluiceParquetTests/Oracles/roundtrip_oracle.py")
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "oracle \(arguments): \(errorText)")
-        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
-            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw ParquetError(.invalidFile, "oracle line is not an object")
-            }
-            return object
-        }
+        try PythonOracle.jsonLines(script: "roundtrip_oracle.py", python: python, arguments)
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+
+@testable import SluiceParquet
+
+/// Runs the test venv's Python (pyarrow, DuckDB) and returns what it prints.
+enum PythonOracle {
+    /// A Python run that exited non-zero, with its standard error.
+    struct Failure: Error, CustomStringConvertible {
+        let arguments: [String]
+        let status: Int32
+        let standardError: String
+
+        var description: String {
+            "python \(arguments.prefix(1).joined()) exited with \(status): \(standardError)"
+        }
+    }
+
+    /// The standard output of `python arguments`.
+    ///
+    /// - Throws: `Failure` when it exits non-zero.
+    static func run(_ python: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = python
+        process.arguments = arguments
+        let output = Pipe()
+        // Standard error goes to a file: reading two pipes in turn could block on a full one.
+        let errorFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sluice-oracle-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer {
+            try? errors.close()
+            try? FileManager.default.removeItem(at: errorFile)
+        }
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+            throw Failure(arguments: arguments, status: process.terminationStatus, standardError: text)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The standard output of `Oracles/<script> arguments`.
+    static func run(script: String, python: URL, _ arguments: [String]) throws -> String {
+        let path = MetadataTestSupport.repositoryRoot
+            .appendingPathComponent("Tests/SluiceParquetTests/Oracles").appendingPathComponent(script).path
+        return try run(python, [path] + arguments)
+    }
+
+    /// The JSON objects `Oracles/<script> arguments` prints, one per line.
+    static func jsonLines(script: String, python: URL, _ arguments: [String]) throws -> [[String: Any]] {
+        try run(script: script, python: python, arguments).split(separator: "\n").map { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw ParquetError(.invalidFile, "\(script): an output line is not a JSON object")
+            }
+            return object
+        }
+    }
+}
