@@ -19,29 +19,43 @@ enum PythonOracle {
     ///
     /// - Throws: `Failure` when it exits non-zero.
     static func run(_ python: URL, _ arguments: [String]) throws -> String {
+        // Both streams go to files read after the exit: a read blocked on a pipe can fail with
+        // EINTR when another test's child exits, which Foundation's pipe reading turns into a trap.
+        let output = try TemporaryOutput()
+        let errors = try TemporaryOutput()
+        defer {
+            output.remove()
+            errors.remove()
+        }
         let process = Process()
         process.executableURL = python
         process.arguments = arguments
-        let output = Pipe()
-        // Standard error goes to a file: reading two pipes in turn could block on a full one.
-        let errorFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sluice-oracle-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let errors = try FileHandle(forWritingTo: errorFile)
-        defer {
-            try? errors.close()
-            try? FileManager.default.removeItem(at: errorFile)
-        }
-        process.standardOutput = output
-        process.standardError = errors
+        process.standardOutput = output.handle
+        process.standardError = errors.handle
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-            throw Failure(arguments: arguments, status: process.terminationStatus, standardError: text)
+            throw Failure(arguments: arguments, status: process.terminationStatus, standardError: errors.text)
         }
-        return String(decoding: data, as: UTF8.self)
+        return output.text
+    }
+
+    /// A temporary file a child process writes one of its streams to.
+    private struct TemporaryOutput {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-oracle-\(UUID().uuidString)")
+        let handle: FileHandle
+
+        init() throws {
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            handle = try FileHandle(forWritingTo: url)
+        }
+
+        var text: String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+
+        func remove() {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: url)
+        }
     }
 
     /// The standard output of `Oracles/<script> arguments`.
