@@ -38,6 +38,14 @@ public struct ParquetDataset: Sendable {
     /// The conditions on file columns, handed to each file's reader.
     public let filePredicate: ParquetPredicate?
     public let threads: Int
+    /// The first file's footer, read by `open`, so reading that file does not fetch it again.
+    let firstFooter: FooterBox
+
+    /// Holds a footer by reference: the dataset is copied into every batch iterator.
+    final class FooterBox: Sendable {
+        let footer: ParquetFooter
+        init(_ footer: ParquetFooter) { self.footer = footer }
+    }
 
     /// Where a column of the batches comes from.
     enum ColumnSource: Sendable {
@@ -113,9 +121,10 @@ public struct ParquetDataset: Sendable {
             throw ParquetError(.invalidFile, "the dataset has no part files", file: name)
         }
         let parquetSchema: ParquetSchema
+        let firstFooter: ParquetFooter
         do {
-            let footer = try await Self.footer(of: first, in: store)
-            parquetSchema = try ParquetSchema(metadata: footer.metadata)
+            firstFooter = try await Self.footer(of: first, in: store)
+            parquetSchema = try ParquetSchema(metadata: firstFooter.metadata)
         } catch let error as ParquetError {
             throw error.at(file: first.name)
         }
@@ -144,7 +153,8 @@ public struct ParquetDataset: Sendable {
             store: store, name: name, files: files, selectedFiles: files.filter(split.mayMatch),
             fileSchema: fileSchema, partitionFields: partitionFields,
             schema: Schema(projection.fields, metadata: fileSchema.metadata), fileColumns: projection.fileColumns,
-            sources: projection.sources, filePredicate: split.filePredicate, threads: max(1, threads))
+            sources: projection.sources, filePredicate: split.filePredicate, threads: max(1, threads),
+            firstFooter: FooterBox(firstFooter))
     }
 
     /// The batches of the selected files, file after file in key order, each file's selected row
@@ -158,7 +168,8 @@ public struct ParquetDataset: Sendable {
     /// - Throws: `ParquetError` naming the file when its columns differ from the first file's,
     ///   plus what `ParquetFileReader` throws.
     func reader(for file: DatasetFile) async throws -> ParquetFileReader {
-        let footer = try await Self.footer(of: file, in: store)
+        let footer =
+            file.key == files[0].key ? firstFooter.footer : try await Self.footer(of: file, in: store)
         // Checked before projecting, so a missing column is reported as a schema difference.
         let schema: Schema
         do throws(ParquetError) {
