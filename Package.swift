@@ -35,8 +35,8 @@ let package = Package(
         ),
         // Vectorized kernels over columnar arrays with Spark 4 ANSI semantics: no SQL, no plans.
         .target(name: "SluiceCompute", dependencies: ["SluiceCore"]),
-        // The local Spark SQL engine: lexer, parser and syntax trees so far.
-        .target(name: "SluiceSQL", dependencies: ["SluiceCore"]),
+        // The local Spark SQL engine: parser, binder, logical plan and vectorized operators.
+        .target(name: "SluiceSQL", dependencies: ["SluiceCore", "SluiceCompute", "SluiceParquet", "SluiceStorage"]),
         // Projects, jobs, task kinds, the connection registry, the runner.
         .target(
             name: "SluiceJobs",
@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "SluiceJobs",
                 "SluiceParquet",
+                "SluiceSQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -62,7 +63,10 @@ let package = Package(
         .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"]),
         // Oracles/ holds the Python scripts that print what pyarrow reads, for comparison.
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
-        .testTarget(name: "SluiceSQLTests", dependencies: ["SluiceSQL"]),
+        .testTarget(
+            name: "SluiceSQLTests", dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage"],
+            // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
+            exclude: ["Oracle"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute"]),
         // Runs the built `sluice` binary: exit codes and the text users see.

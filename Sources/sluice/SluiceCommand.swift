@@ -12,7 +12,7 @@ struct SluiceCommand: AsyncParsableCommand {
         version: SluiceVersion.current,
         subcommands: [
             InitCommand.self, ValidateCommand.self, JobsCommand.self, RunCommand.self, RunsCommand.self,
-            ParquetCommand.self, BenchCommand.self,
+            ParquetCommand.self, QueryCommand.self, BenchCommand.self,
             DemoCommand.self, VersionCommand.self,
         ]
     )

@@ -1,0 +1,26 @@
+/// Chooses an operator for each logical node: a parquet scan with pruning, hash aggregation, and a
+/// top-N sort for ORDER BY … LIMIT (also through the projection that drops hidden sort columns).
+enum PhysicalPlanner {
+    static func plan(_ logical: LogicalPlan) -> any PhysicalOperator {
+        switch logical {
+        case .scan(let scan):
+            return ParquetScanExec(scan)
+        case .singleRow:
+            return SingleRowExec()
+        case .filter(let input, let predicate):
+            return FilterExec(input: plan(input), predicate: predicate)
+        case .project(let input, let items):
+            return ProjectExec(input: plan(input), items: items)
+        case .aggregate(let input, let groups, let aggregates):
+            return HashAggregateExec(input: plan(input), groups: groups, aggregates: aggregates)
+        case .sort(let input, let keys):
+            return SortExec(input: plan(input), keys: keys, limit: nil)
+        case .limit(.sort(let input, let keys), let count):
+            return SortExec(input: plan(input), keys: keys, limit: count)
+        case .limit(.project(.sort(let input, let keys), let items), let count):
+            return ProjectExec(input: SortExec(input: plan(input), keys: keys, limit: count), items: items)
+        case .limit(let input, let count):
+            return LimitExec(input: plan(input), count: count)
+        }
+    }
+}

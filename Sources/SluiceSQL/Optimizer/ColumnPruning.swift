@@ -1,0 +1,67 @@
+/// Narrows each scan to the columns the plan above it reads (projection pushdown), renumbering the
+/// column references on the way up.
+enum ColumnPruning {
+    static func apply(_ plan: LogicalPlan) -> LogicalPlan {
+        prune(plan, required: Set(plan.schema.fields.indices)).plan
+    }
+
+    /// The plan reading only what is needed for the `required` output columns, and how the
+    /// surviving output columns were renumbered (old index → new index).
+    private static func prune(_ plan: LogicalPlan, required: Set<Int>) -> (plan: LogicalPlan, mapping: [Int: Int]) {
+        switch plan {
+        case .scan(var scan):
+            // A scan with no columns would have no rows to count: keep the first one.
+            let kept = required.isEmpty ? Array(scan.columns.indices.prefix(1)) : required.sorted()
+            let mapping = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+            scan.columns = kept.map { scan.columns[$0] }
+            scan.pushedFilters = scan.pushedFilters.map { $0.remappingColumns(mapping) }
+            return (.scan(scan), mapping)
+        case .singleRow:
+            return (plan, [:])
+        case .filter(let input, let predicate):
+            let (newInput, mapping) = prune(input, required: required.union(predicate.columnIndices))
+            return (.filter(newInput, predicate.remappingColumns(mapping)), mapping)
+        case .project(let input, let items):
+            let needed = items.reduce(into: Set<Int>()) { $0.formUnion($1.expression.columnIndices) }
+            let (newInput, mapping) = prune(input, required: needed)
+            let remapped = items.map {
+                NamedExpression(name: $0.name, expression: $0.expression.remappingColumns(mapping))
+            }
+            return (.project(newInput, remapped), identity(items.count))
+        case .aggregate(let input, let groups, let aggregates):
+            var needed = groups.reduce(into: Set<Int>()) { $0.formUnion($1.expression.columnIndices) }
+            for aggregate in aggregates {
+                if let argument = aggregate.call.argument { needed.formUnion(argument.columnIndices) }
+            }
+            let (newInput, mapping) = prune(input, required: needed)
+            let newGroups = groups.map {
+                NamedExpression(name: $0.name, expression: $0.expression.remappingColumns(mapping))
+            }
+            let newAggregates = aggregates.map { aggregate in
+                var call = aggregate.call
+                call.argument = call.argument?.remappingColumns(mapping)
+                return NamedAggregate(name: aggregate.name, call: call)
+            }
+            return (
+                .aggregate(newInput, groups: newGroups, aggregates: newAggregates),
+                identity(groups.count + aggregates.count)
+            )
+        case .sort(let input, let keys):
+            let needed = keys.reduce(into: required) { $0.formUnion($1.expression.columnIndices) }
+            let (newInput, mapping) = prune(input, required: needed)
+            let newKeys = keys.map {
+                SortExpression(
+                    expression: $0.expression.remappingColumns(mapping), ascending: $0.ascending,
+                    nullsFirst: $0.nullsFirst)
+            }
+            return (.sort(newInput, newKeys), mapping)
+        case .limit(let input, let count):
+            let (newInput, mapping) = prune(input, required: required)
+            return (.limit(newInput, count), mapping)
+        }
+    }
+
+    private static func identity(_ count: Int) -> [Int: Int] {
+        Dictionary(uniqueKeysWithValues: (0..<count).map { ($0, $0) })
+    }
+}

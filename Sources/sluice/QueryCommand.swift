@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import SluiceCore
+import SluiceSQL
+
+struct QueryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run a Spark SQL query over parquet files and folders, in process.",
+        discussion: """
+            Each --view name=PATH makes a parquet file, or a folder of part files (Hive partition \
+            folders become columns), a table the query can name. Names are case-insensitive.
+            table: aligned columns. jsonl: one JSON object per row, values as `sluice parquet cat` \
+            prints them. csv: a header row, then RFC 4180 rows; a null is an empty field.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table
+        case jsonl
+        case csv
+    }
+
+    @Argument(help: "The query; omit it when -f names a file.")
+    var sql: String?
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: "Read the query from this file.")
+    var file: String?
+
+    @Option(name: .customLong("view"), help: "A view: name=PATH (repeatable).")
+    var views: [String] = []
+
+    @Option(help: "Output format: table, jsonl or csv.")
+    var format: Format = .table
+
+    @Flag(help: "Print the logical and physical plans instead of running the query.")
+    var explain = false
+
+    func validate() throws {
+        if (sql == nil) == (file == nil) {
+            throw ValidationError("give the query either as an argument or with -f FILE, not both")
+        }
+        for view in views where !view.contains("=") {
+            throw ValidationError("--view needs name=PATH, got '\(view)'")
+        }
+    }
+
+    func run() async throws {
+        let text = try queryText()
+        var catalog = Catalog()
+        for view in views {
+            let parts = view.split(separator: "=", maxSplits: 1)
+            catalog.register(String(parts[0]), try await TableSource.parquet(path: String(parts[1])))
+        }
+        let engine = QueryEngine()
+        if explain {
+            print(try engine.explain(sql: text, catalog: catalog), terminator: "")
+            return
+        }
+        switch format {
+        case .jsonl:
+            for try await batch in try engine.execute(sql: text, catalog: catalog) {
+                print(RecordBatchJSONLines.render(batch), terminator: "")
+            }
+        case .csv:
+            let batches = try engine.execute(sql: text, catalog: catalog)
+            print(RecordBatchCSV.header(batches.schema), terminator: "")
+            for try await batch in batches { print(RecordBatchCSV.render(batch), terminator: "") }
+        case .table:
+            // The widths depend on every row, so the table is printed once the result is complete.
+            let result = try await engine.run(sql: text, catalog: catalog)
+            var table = TextTable(header: result.schema.fields.map(\.name))
+            for batch in result.batches {
+                for row in 0..<batch.numRows {
+                    table.append(
+                        batch.columns.indices.map { column in
+                            ColumnValueText.scalarText(batch.columns[column], field: batch.schema[column], at: row)
+                                ?? "NULL"
+                        })
+                }
+            }
+            print(table.rendered, terminator: "")
+        }
+    }
+
+    private func queryText() throws -> String {
+        if let sql { return sql }
+        guard let file, let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read the query file '\(file ?? "")'")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

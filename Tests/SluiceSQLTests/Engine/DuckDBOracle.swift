@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs a query with DuckDB (the test venv's Python) over the fixture's parquet folders, each
+/// registered as a view of the same name, and returns the rows as normalized text values.
+enum DuckDBOracle {
+    static let python: URL? = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let url = root.appendingPathComponent(".venv/bin/python")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }()
+
+    private static let script = """
+        import sys, json, duckdb
+        root, views, sql = sys.argv[1], sys.argv[2].split(','), sys.argv[3]
+        con = duckdb.connect()
+        for view in views:
+            con.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet('{root}/{view}/*.parquet')")
+        for row in con.execute(sql).fetchall():
+            print(json.dumps([None if v is None else (v if isinstance(v, (int, float)) else str(v)) for v in row]))
+        """
+
+    /// The rows DuckDB returns, each value normalized by `normalize`.
+    static func rows(_ sql: String, root: URL, views: [String]) throws -> [[String]] {
+        guard let python else { return [] }
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("duckdb-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let handle = try FileHandle(forWritingTo: output)
+        let process = Process()
+        process.executableURL = python
+        process.arguments = ["-c", script, root.path, views.joined(separator: ","), sql]
+        process.standardOutput = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "duckdb failed on \(sql)"])
+        }
+        let text = try String(contentsOf: output, encoding: .utf8)
+        return try text.split(separator: "\n").map { line in
+            let values =
+                try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) as? [Any] ?? []
+            return values.map(normalize)
+        }
+    }
+
+    /// A value as comparable text: numbers (and numeric strings such as decimals) to 12 significant
+    /// digits, null as `NULL`, anything else as its text.
+    static func normalize(_ value: Any) -> String {
+        if value is NSNull { return "NULL" }
+        if let number = value as? NSNumber { return String(format: "%.12g", number.doubleValue) }
+        if let text = value as? String {
+            if let number = Double(text) { return String(format: "%.12g", number) }
+            return text
+        }
+        return "\(value)"
+    }
+}
