@@ -44,6 +44,7 @@ let package = Package(
                 "SluiceCore",
                 "SluiceStorage",
                 "SluiceParquet",
+                "SluiceSQL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -40,8 +40,8 @@ struct CLITests {
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent(".sluice").path))
     }
 
-    @Test("a task that needs a later capability fails with exit 1 and is recorded")
-    func notAvailableYet() throws {
+    @Test("a task whose source is empty fails with exit 1, naming the source, and is recorded")
+    func missingSourceFails() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         _ = try SluiceBinary.run(["init", "."], in: scratch.url)
@@ -52,7 +52,8 @@ struct CLITests {
         #expect(run.stdout.contains("skipped   save-data"))
         #expect(
             run.stderr.hasSuffix(
-                "error: prepare-data: not available yet: the local SQL engine (SluiceSQL) to run prepare.sql\n"))
+                "/lake/events/dt=2026-11-20/: invalid parquet file: no part files (*.parquet, not starting with _ or .) "
+                    + "under this prefix\n"))
         let logLines = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("error: ") }
         #expect(!logLines.isEmpty)
         for line in logLines {
@@ -65,14 +66,18 @@ struct CLITests {
         #expect(runs.stdout.contains("save-data     skipped"))
     }
 
-    @Test("the demo fails clearly until its capabilities land")
+    @Test("the demo writes the lake, prepares job1's result, and fails clearly at the serving store")
     func demo() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let folder = scratch.url.appendingPathComponent("d")
         let demo = try SluiceBinary.run(["demo", "--directory", folder.path], in: scratch.url)
         #expect(demo.status == 1)
-        #expect(demo.stderr.contains("not available yet:"))
+        #expect(demo.stdout.contains("succeeded prepare-data"))
+        #expect(
+            demo.stderr.hasSuffix(
+                "error: save-data: not available yet: the SQLite serving store (SQLiteServingStore) for connection \"serving\"\n"
+            ))
         // The sample lake is written before the job runs, and reads back as a dataset.
         let head = try SluiceBinary.run(
             ["parquet", "head", folder.appendingPathComponent("lake/events").path, "-n", "1"], in: scratch.url)

@@ -136,15 +136,20 @@ struct JobRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("lake/results").path))
     }
 
-    @Test("the example job fails clearly where a later capability is missing")
-    func exampleRunNeedsTheEngine() async throws {
+    @Test("the example job prepares its result, then fails clearly where a later capability is missing")
+    func exampleRunPreparesThenNeedsTheServingStore() async throws {
         let project = try TestProject.example()
         defer { project.remove() }
+        let date = try LogicalDate(parsing: "2026-11-20")
+        let lake = LocalObjectStore(root: project.root.appendingPathComponent("lake"))
+        try await SampleLake(userCount: 100, eventsPerDay: 2_000).write(into: lake, dates: [date])
         let runner = Self.runner(for: try project.load())
-        let report = try await runner.run(job: "job1", task: nil, date: LogicalDate(parsing: "2026-11-20"))
+        let report = try await runner.run(job: "job1", task: nil, date: date)
+        #expect(report.records.map(\.outcome) == [.succeeded, .failed])
+        #expect((report.records.first?.rowsOut ?? 0) > 0)
+        #expect(try await ResultCatalog.newestCompleteResult(in: lake, prefix: "results/job1/") != nil)
         #expect(report.failure?.category == .taskFailed)
-        #expect(report.failure?.message.hasPrefix("not available yet: the local SQL engine (SluiceSQL)") == true)
-        #expect(report.records.map(\.outcome) == [.failed, .skipped])
+        #expect(report.failure?.message.hasPrefix("not available yet: the SQLite serving store") == true)
     }
 
     @Test("save fails clearly when there is no complete result")

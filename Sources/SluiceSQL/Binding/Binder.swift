@@ -3,17 +3,42 @@ import SluiceCore
 
 /// Turns a parsed query into a logical plan over the catalog's views.
 ///
-/// So far: one view in FROM (or none: `SELECT 1 + 1`), WHERE, GROUP BY (expressions and ordinals), HAVING, aggregates, SELECT
-/// DISTINCT, ORDER BY (output names, ordinals or expressions) and LIMIT. Joins, CTEs, subqueries,
-/// set operations and windows fail with a "not supported yet" error at their location.
+/// So far: views, CTEs, subqueries and joins in FROM (or nothing: `SELECT 1 + 1`), WHERE, GROUP BY
+/// (expressions and ordinals), HAVING, aggregates, SELECT DISTINCT, ORDER BY (output names, ordinals
+/// or expressions) and LIMIT. Set operations, VALUES and windows fail with a "not supported yet"
+/// error at their location.
 struct Binder {
     let catalog: Catalog
+    /// The CTEs in scope by lower-cased name, bound once and planned again at each reference; they
+    /// shadow views.
+    var ctes: [String: NamedRelation] = [:]
+
+    /// A bound CTE: its plan and the name it was given.
+    struct NamedRelation {
+        var name: String
+        var plan: LogicalPlan
+    }
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+    }
 
     func bind(_ query: Query) throws -> LogicalPlan {
-        if let cte = query.with.first {
-            throw SQLAnalysisError("WITH is not supported yet", at: cte.name.location)
+        var binder = self
+        for cte in query.with {
+            // Each CTE sees the ones before it (non-recursive).
+            var plan = try binder.bind(cte.query)
+            if !cte.columns.isEmpty {
+                plan = try Self.renaming(plan, to: cte.columns, at: cte.name.location)
+            }
+            binder.ctes[cte.name.name.lowercased()] = NamedRelation(name: cte.name.name, plan: plan)
         }
+        return try binder.bindBody(query)
+    }
+
+    private func bindBody(_ query: Query) throws -> LogicalPlan {
         if let offset = query.offset { throw SQLAnalysisError("OFFSET is not supported yet", at: offset.location) }
+        if case .nested(let nested) = query.body, query.isBareBody { return try bind(nested) }
         guard case .select(let select) = query.body else {
             throw SQLAnalysisError(
                 "set operations, VALUES and nested queries are not supported yet", at: query.location)
@@ -32,31 +57,6 @@ struct Binder {
             throw SQLAnalysisError("LIMIT needs a non-negative integer constant", at: expression.location)
         }
         return value
-    }
-
-    private func bindFrom(_ select: Select) throws -> (LogicalPlan, Scope) {
-        guard let first = select.from.first else { return (.singleRow, Scope(columns: [])) }
-        guard select.from.count == 1, case .table(let table) = first else {
-            throw SQLAnalysisError(
-                "joins and subqueries in FROM are not supported yet", at: Self.location(of: first, in: select))
-        }
-        if let alias = table.alias, !alias.columns.isEmpty {
-            throw SQLAnalysisError("column aliases on a table are not supported yet", at: alias.name.location)
-        }
-        let viewName = table.name.parts.map(\.name).joined(separator: ".")
-        guard let source = catalog.view(named: viewName) else {
-            let message = ClosestMatch.unknown("table or view", viewName, among: catalog.viewNames)
-            let known =
-                catalog.viewNames.isEmpty
-                ? "no views are registered" : "views: " + catalog.viewNames.joined(separator: ", ")
-            throw SQLAnalysisError(message + "; " + known, at: table.name.location)
-        }
-        let qualifier = table.alias?.name.name ?? table.name.parts.last?.name ?? viewName
-        let scope = Scope(
-            columns: source.schema.fields.map { Scope.Column(qualifier: qualifier, name: $0.name, type: $0.dataType) })
-        let scan = TableScan(
-            viewName: viewName, source: source, columns: Array(source.schema.fields.indices), pushedFilters: [])
-        return (.scan(scan), scope)
     }
 
     private func bindSelect(_ select: Select, orderBy: [OrderItem]) throws -> LogicalPlan {
@@ -159,7 +159,7 @@ struct Binder {
                     throw SQLAnalysisError("* cannot be used with GROUP BY or aggregates", at: item.expression.location)
                 }
                 let matching = scope.columns.indices.filter { index in
-                    guard let qualifier else { return true }
+                    guard let qualifier else { return !scope.columns[index].isHidden }
                     return qualifier.parts.count == 1
                         && scope.columns[index].qualifier.lowercased() == qualifier.parts[0].name.lowercased()
                 }
@@ -211,16 +211,6 @@ struct Binder {
         }
         items.append(NamedExpression(name: "__order\(items.count)", expression: bound))
         return reference(items.count - 1)
-    }
-
-    /// Where a FROM entry the binder cannot take yet was written: its JOIN keyword or its query.
-    private static func location(of reference: TableReference, in select: Select) -> SourceLocation {
-        switch reference {
-        case .join(let join): return join.location
-        case .subquery(let derived): return derived.query.location
-        case .values(let table, _): return table.location
-        case .table(let table): return table.name.location
-        }
     }
 
     /// Spark's column name for a select item: the alias, or the name Spark derives from the expression.

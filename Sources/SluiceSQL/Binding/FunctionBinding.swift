@@ -8,7 +8,7 @@ import SluiceCore
 /// minimum integer under ANSI, as Spark's abs does).
 enum FunctionBinding {
     static let names = [
-        "coalesce", "nvl", "ifnull", "nullif", "if", "concat", "lower", "upper", "length", "abs", "round",
+        "coalesce", "nvl", "ifnull", "nullif", "if", "concat", "lower", "upper", "length", "abs", "round", "to_date",
     ]
 
     static func bind(_ call: FunctionCall, at location: SourceLocation, binder: inout ExpressionBinder) throws
@@ -68,6 +68,19 @@ enum FunctionBinding {
         case "round":
             try expectArguments(1...2)
             return try round(arguments, at: location)
+        case "to_date":
+            // The one-argument form: a cast (timestamps at UTC, the session time zone; strings in
+            // Spark's date forms). The format argument comes with the other date functions.
+            try expectArguments(1...1)
+            switch arguments[0].dataType {
+            case .string, .date32, .timestamp:
+                return try TypeCoercion.cast(arguments[0], to: .date32)
+            case _ where arguments[0].isNullLiteral:
+                return try TypeCoercion.cast(arguments[0], to: .date32)
+            default:
+                throw SQLAnalysisError(
+                    "to_date needs a string, date or timestamp, not \(arguments[0].dataType)", at: location)
+            }
         default:
             break
         }

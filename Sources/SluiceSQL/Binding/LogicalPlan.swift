@@ -3,8 +3,8 @@ import SluiceCore
 /// What a query computes, as a tree of relational operators over bound expressions. Each node's
 /// expressions refer to its input's columns by index.
 ///
-/// Joins, windows, set operations and subqueries become new cases here; a new case is handled by
-/// `schema`, `treeText`, the optimizer passes (`ColumnPruning`, `FilterPushdown`) and `PhysicalPlanner`
+/// Windows and set operations become new cases here; a new case is handled by `schema`, `treeText`,
+/// the optimizer passes (`ColumnPruning`, `FilterPushdown`, `JoinSideSelection`) and `PhysicalPlanner`
 /// — the compiler lists them, as every switch is exhaustive.
 public indirect enum LogicalPlan: Sendable {
     /// The `columns` (indices into the source's schema) of a view; `pushedFilters` are conjuncts the
@@ -21,6 +21,8 @@ public indirect enum LogicalPlan: Sendable {
     case aggregate(LogicalPlan, groups: [NamedExpression], aggregates: [NamedAggregate])
     case sort(LogicalPlan, [SortExpression])
     case limit(LogicalPlan, Int)
+    /// Rows of the left input matched with rows of the right one; `LogicalJoin.schema` says what comes out.
+    case join(LogicalPlan, LogicalPlan, LogicalJoin)
 
     /// The columns the node produces.
     public var schema: Schema {
@@ -31,6 +33,7 @@ public indirect enum LogicalPlan: Sendable {
         case .project(_, let items): return Schema(items.map(\.field))
         case .aggregate(_, let groups, let aggregates):
             return Schema(groups.map(\.field) + aggregates.map { Field($0.name, $0.call.resultType) })
+        case .join(let left, let right, let join): return join.schema(left.schema, right.schema)
         }
     }
 
@@ -65,6 +68,10 @@ public indirect enum LogicalPlan: Sendable {
         case .limit(let input, let count):
             lines.append(indent + "Limit \(count)")
             input.appendTree(into: &lines, depth: depth + 1)
+        case .join(let left, let right, let join):
+            lines.append(indent + "Join \(join)")
+            left.appendTree(into: &lines, depth: depth + 1)
+            right.appendTree(into: &lines, depth: depth + 1)
         }
     }
 }

@@ -7,6 +7,9 @@ struct Scope {
         var qualifier: String
         var name: String
         var type: DataType
+        /// Only a qualified name reaches a hidden column, and `*` skips it: the sides' own copies of a
+        /// `USING` key, beside the merged key column.
+        var isHidden = false
     }
 
     var columns: [Column]
@@ -19,7 +22,7 @@ struct Scope {
         let candidates: [Int]
         switch parts.count {
         case 1:
-            candidates = columns.indices.filter { columns[$0].name.lowercased() == parts[0] }
+            candidates = columns.indices.filter { !columns[$0].isHidden && columns[$0].name.lowercased() == parts[0] }
         case 2:
             candidates = columns.indices.filter {
                 columns[$0].qualifier.lowercased() == parts[0] && columns[$0].name.lowercased() == parts[1]

@@ -9,6 +9,9 @@ public struct TableSource: Sendable {
     public let name: String
     /// Every column the source can produce: file columns, then partition columns.
     public let schema: Schema
+    /// The size of its files in bytes, listed when the source was made: a cheap estimate of how big
+    /// the table is, for choosing a join's build side.
+    public let estimatedBytes: Int64
     private let opener: @Sendable ([String], ParquetPredicate?) async throws -> ParquetDataset
 
     /// The dataset under `prefix` of `store`.
@@ -16,7 +19,8 @@ public struct TableSource: Sendable {
     /// - Throws: what `ParquetDataset.open` throws (no part files, an unreadable footer).
     public static func parquet(store: any ObjectStore, prefix: String) async throws -> TableSource {
         let dataset = try await ParquetDataset.open(store: store, prefix: prefix)
-        return TableSource(name: dataset.name, schema: dataset.schema) { columns, predicate in
+        return TableSource(name: dataset.name, schema: dataset.schema, estimatedBytes: dataset.totalBytes) {
+            columns, predicate in
             try await ParquetDataset.open(store: store, prefix: prefix, columns: columns, predicate: predicate)
         }
     }
@@ -27,7 +31,8 @@ public struct TableSource: Sendable {
     public static func parquet(path: String) async throws -> TableSource {
         let local = try await ParquetLocalSource.resolve(path: path)
         let dataset = try await local.dataset()
-        return TableSource(name: path, schema: dataset.schema) { columns, predicate in
+        return TableSource(name: path, schema: dataset.schema, estimatedBytes: dataset.totalBytes) {
+            columns, predicate in
             try await local.dataset(columns: columns, predicate: predicate)
         }
     }
@@ -36,4 +41,9 @@ public struct TableSource: Sendable {
     func open(columns: [String], predicate: ParquetPredicate?) async throws -> ParquetDataset {
         try await opener(columns, predicate)
     }
+}
+
+extension ParquetDataset {
+    /// The size of all its files.
+    fileprivate var totalBytes: Int64 { files.reduce(0) { $0 + $1.object.size } }
 }

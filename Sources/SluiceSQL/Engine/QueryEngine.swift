@@ -2,9 +2,10 @@ import SluiceCore
 
 /// Runs Spark SQL over the views of a catalog, in process.
 ///
-/// The pipeline: `SQLParser` → `Binder` (logical plan) → column pruning and filter pushdown →
-/// `PhysicalPlanner` (operators) → batches pulled from the root. Operators run on one task for now;
-/// sorts and aggregates hold their input (a sort with LIMIT only the best rows).
+/// The pipeline: `SQLParser` → `Binder` (logical plan) → column pruning, filter pushdown and join
+/// side selection → `PhysicalPlanner` (operators) → batches pulled from the root. Operators run on
+/// one task for now; sorts, aggregates and a hash join's build side hold their input (a sort with
+/// LIMIT only the best rows).
 public struct QueryEngine: Sendable {
     public init() {}
 
@@ -60,7 +61,7 @@ struct QueryPlan {
         } catch let error as SQLAnalysisError {
             throw error.quoting(sql)
         }
-        logical = FilterPushdown.apply(ColumnPruning.apply(bound))
+        logical = JoinSideSelection.apply(FilterPushdown.apply(ColumnPruning.apply(bound)))
         physical = PhysicalPlanner.plan(logical)
         schema = logical.schema
     }

@@ -1,5 +1,6 @@
 /// Chooses an operator for each logical node: a parquet scan with pruning, hash aggregation, and a
-/// top-N sort for ORDER BY … LIMIT (also through the projection that drops hidden sort columns).
+/// top-N sort for ORDER BY … LIMIT (also through the projection that drops hidden sort columns),
+/// hash joins.
 enum PhysicalPlanner {
     static func plan(_ logical: LogicalPlan) -> any PhysicalOperator {
         switch logical {
@@ -21,6 +22,8 @@ enum PhysicalPlanner {
             return ProjectExec(input: SortExec(input: plan(input), keys: keys, limit: count), items: items)
         case .limit(let input, let count):
             return LimitExec(input: plan(input), count: count)
+        case .join(let left, let right, let join):
+            return HashJoinExec(left: plan(left), right: plan(right), join: join)
         }
     }
 }

@@ -22,12 +22,17 @@ enum ColumnPruning {
             let (newInput, mapping) = prune(input, required: required.union(predicate.columnIndices))
             return (.filter(newInput, predicate.remappingColumns(mapping)), mapping)
         case .project(let input, let items):
-            let needed = items.reduce(into: Set<Int>()) { $0.formUnion($1.expression.columnIndices) }
+            // Only the items above needs survive (all of them at the root), so a subquery's unused
+            // columns are not read.
+            let kept = items.indices.filter { required.contains($0) }
+            let needed = kept.reduce(into: Set<Int>()) { $0.formUnion(items[$1].expression.columnIndices) }
             let (newInput, mapping) = prune(input, required: needed)
-            let remapped = items.map {
-                NamedExpression(name: $0.name, expression: $0.expression.remappingColumns(mapping))
+            let remapped = kept.map {
+                NamedExpression(name: items[$0].name, expression: items[$0].expression.remappingColumns(mapping))
             }
-            return (.project(newInput, remapped), identity(items.count))
+            return (
+                .project(newInput, remapped), Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+            )
         case .aggregate(let input, let groups, let aggregates):
             var needed = groups.reduce(into: Set<Int>()) { $0.formUnion($1.expression.columnIndices) }
             for aggregate in aggregates {
@@ -58,7 +63,30 @@ enum ColumnPruning {
         case .limit(let input, let count):
             let (newInput, mapping) = prune(input, required: required)
             return (.limit(newInput, count), mapping)
+        case .join(let left, let right, let join):
+            return pruneJoin(left, right, join, required: required)
         }
+    }
+
+    /// Each side keeps the columns needed above, by its keys and by the residual.
+    private static func pruneJoin(_ left: LogicalPlan, _ right: LogicalPlan, _ join: LogicalJoin, required: Set<Int>)
+        -> (plan: LogicalPlan, mapping: [Int: Int])
+    {
+        let leftCount = left.schema.fields.count
+        let needed = required.union(join.residual?.columnIndices ?? [])
+        let leftNeeded = needed.filter { $0 < leftCount }.union(join.leftKeys.flatMap(\.columnIndices))
+        let rightNeeded = Set(needed.filter { $0 >= leftCount }.map { $0 - leftCount })
+            .union(join.rightKeys.flatMap(\.columnIndices))
+        let (newLeft, leftMapping) = prune(left, required: leftNeeded)
+        let (newRight, rightMapping) = prune(right, required: rightNeeded)
+        let newLeftCount = newLeft.schema.fields.count
+        var mapping = leftMapping
+        for (old, new) in rightMapping { mapping[old + leftCount] = new + newLeftCount }
+        var newJoin = join
+        newJoin.leftKeys = join.leftKeys.map { $0.remappingColumns(leftMapping) }
+        newJoin.rightKeys = join.rightKeys.map { $0.remappingColumns(rightMapping) }
+        newJoin.residual = join.residual?.remappingColumns(mapping)
+        return (.join(newLeft, newRight, newJoin), join.kind.outputsRight ? mapping : leftMapping)
     }
 
     private static func identity(_ count: Int) -> [Int: Int] {

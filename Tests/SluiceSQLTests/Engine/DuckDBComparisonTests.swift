@@ -41,6 +41,35 @@ import Testing
         ("SELECT id, customer LIKE '%o%', customer || 'x', nullif(qty, 5) FROM orders", false),
         ("SELECT id FROM orders WHERE customer LIKE '_o%' OR customer LIKE '%ce' OR customer ILIKE 'D%'", false),
         ("SELECT abs(price - 3), CAST(qty AS DOUBLE) / 4, amount * 2, amount + 1 FROM orders", false),
+        (
+            "WITH t AS (SELECT customer, sum(qty) AS q FROM orders GROUP BY customer) SELECT a.customer, a.q AS qa, b.q AS qb FROM t a JOIN t b ON a.customer = b.customer",
+            false
+        ),
+        ("SELECT t.c, t.n FROM (SELECT customer, count(*) FROM orders GROUP BY customer) AS t (c, n)", false),
+        ("WITH big AS (SELECT id AS n FROM orders) SELECT max(n), count(*) FROM big", false),
+        ("SELECT o.id, c.tier, c.region FROM orders o JOIN customers c ON o.customer = c.name", false),
+        (
+            "SELECT o.id, c.tier, c.region FROM orders o LEFT JOIN customers c ON o.customer = c.name AND c.tier < 3",
+            false
+        ),
+        ("SELECT o.id, c.name FROM orders o RIGHT JOIN customers c ON o.customer = c.name AND o.qty > 4", false),
+        ("SELECT o.id, c.name, c.tier FROM orders o FULL OUTER JOIN customers c ON c.name = o.customer", false),
+        ("SELECT id, customer FROM orders o SEMI JOIN customers c ON o.customer = c.name AND c.tier > 1", false),
+        ("SELECT id, customer FROM orders o ANTI JOIN customers c ON o.customer = c.name", false),
+        ("SELECT count(*), sum(o.id * c.tier) FROM orders o, customers c", false),
+        ("SELECT o.id, c.name FROM orders o CROSS JOIN customers c WHERE o.qty > c.tier + 4", false),
+        (
+            "SELECT customer, o.id, c.tier FROM orders o FULL JOIN (SELECT name AS customer, tier FROM customers) c USING (customer)",
+            false
+        ),
+        ("SELECT a.id AS x, b.id AS y FROM orders a JOIN orders b ON a.qty = b.id AND a.price > b.price", false),
+        ("SELECT o.id FROM orders o, customers c WHERE o.customer = c.name AND c.tier = 3", false),
+        (
+            "SELECT a.k, count(*) AS n, max(b.s) AS s FROM wide a JOIN wide b ON a.k = b.k AND a.s = b.s GROUP BY a.k",
+            false
+        ),
+        ("SELECT o.id, n.id AS other FROM orders o FULL JOIN nothing n ON o.id = n.id", false),
+        ("SELECT a.id AS x, b.amount FROM orders a LEFT JOIN orders b ON a.amount = b.qty", false),
     ]
 
     @Test(arguments: 0..<queries.count)
@@ -60,7 +89,7 @@ import Testing
                 return batch.schema.fields.map { DuckDBOracle.normalize(object[$0.name] ?? NSNull()) }
             }
         }
-        var theirs = try DuckDBOracle.rows(sql, root: fixture.root, views: ["orders", "big", "nothing", "wide"])
+        var theirs = try DuckDBOracle.rows(sql, root: fixture.root, views: EngineFixture.viewNames)
         if !ordered {
             ours.sort { $0.lexicographicallyPrecedes($1) }
             theirs.sort { $0.lexicographicallyPrecedes($1) }

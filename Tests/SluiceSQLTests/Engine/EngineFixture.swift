@@ -3,16 +3,22 @@ import SluiceCore
 import SluiceParquet
 import SluiceSQL
 import SluiceStorage
+import Testing
 
 /// Small parquet views in a fresh temporary folder, and helpers that run queries over them.
 ///
 /// `orders` (two files, row groups of 4 rows): id bigint, customer string, qty int, price double,
 /// amount decimal(10,2), day date — with nulls in every nullable column. `big` holds bigints near
 /// the maximum. `nothing` is a file without rows. `wide` has 5,000 rows in row groups of 1,000: k is
-/// row % 1500 and s the same as text (`s7`), so groups span batches.
+/// row % 1500 and s the same as text (`s7`), so groups span batches. `customers` (name string,
+/// tier int, region string) joins `orders.customer` to `name`: bob twice, erin without orders, a null
+/// name, and no carol.
 struct EngineFixture {
     let root: URL
     let catalog: Catalog
+
+    /// The views every fixture registers.
+    static let viewNames = ["orders", "big", "nothing", "wide", "customers"]
 
     static let day0: Int32 = 20454  // 2026-01-01
 
@@ -65,8 +71,18 @@ struct EngineFixture {
                         StringArray((0..<5000).map { "s\($0 % 1500)" }),
                     ])
             ], schema: wideSchema, options: wideOptions, store: store, key: "wide/part-0.parquet")
+        let customerSchema = Schema([Field("name", .string), Field("tier", .int32), Field("region", .string)])
+        try await write(
+            [
+                try RecordBatch(
+                    schema: customerSchema,
+                    columns: [
+                        StringArray(["alice", "bob", "bob", "erin", nil, "Dave"]), Int32Array([1, 2, 3, 1, 5, 2]),
+                        StringArray(["north", "south", "east", "west", "none", nil]),
+                    ])
+            ], schema: customerSchema, options: options, store: store, key: "customers/part-0.parquet")
         var catalog = Catalog()
-        for name in ["orders", "big", "nothing", "wide"] {
+        for name in viewNames {
             catalog.register(name, try await TableSource.parquet(store: store, prefix: name + "/"))
         }
         return EngineFixture(root: root, catalog: catalog)
@@ -84,6 +100,16 @@ struct EngineFixture {
     func rows(_ sql: String) async throws -> [String] {
         let result = try await QueryEngine().run(sql: sql, catalog: catalog)
         return result.batches.flatMap { batch in (0..<batch.numRows).map { RecordBatchJSONLines.line(batch, row: $0) } }
+    }
+
+    /// Expects `sql` to return exactly `expected` (JSON lines, in order).
+    static func expectRows(
+        _ sql: String, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
+        let fixture = try await make()
+        defer { fixture.remove() }
+        let rows = try await fixture.rows(sql)
+        #expect(rows == expected, "\(sql)", sourceLocation: sourceLocation)
     }
 
     func remove() {

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceSQL
 import SluiceStorage
 
 /// A configured prepare task.
@@ -33,12 +34,36 @@ public struct PrepareTask: ConfiguredTask {
     }
 
     public func run(in context: TaskContext) async throws -> TaskMetrics {
-        _ = try sql.render(context.date.templateVariables)
+        let rendered = try sql.render(context.date.templateVariables)
         switch context.project.engine {
         case .local:
-            throw NotAvailableYet("the local SQL engine (SluiceSQL) to run \(sqlFile.lastPathComponent)")
+            return try await runLocally(rendered, in: context)
         case .spark(let remote):
             throw NotAvailableYet("the Spark Connect engine (SluiceSpark) for \(EngineConfig.redacted(remote))")
         }
+    }
+}
+
+extension PrepareTask {
+    /// Runs the SQL in process over the sources and writes the result run, marker last.
+    private func runLocally(_ rendered: String, in context: TaskContext) async throws -> TaskMetrics {
+        var catalog = Catalog()
+        var bytesIn: Int64 = 0
+        for source in sources {
+            let (store, prefix) = try await context.resolve(source.location)
+            catalog.register(source.name, try await TableSource.parquet(store: store, prefix: prefix))
+            bytesIn += try await store.listAll(prefix: prefix).objects.reduce(0) { $0 + $1.size }
+        }
+        let batches: QueryBatches
+        do {
+            batches = try QueryEngine().execute(sql: rendered, catalog: catalog)
+        } catch let error as SQLSyntaxError {
+            throw error.at(file: "jobs/\(context.job.name)/\(sqlFile.lastPathComponent)")
+        }
+        let (store, prefix) = try await context.resolve(output)
+        let dataset = ResultDataset(prefix: prefix, runID: context.runID)
+        let written = try await ResultPartWriter(dataset: dataset, store: store, schema: batches.schema)
+            .write(batches)
+        return TaskMetrics(rowsIn: 0, rowsOut: written.rows, bytesIn: bytesIn, bytesOut: written.bytes)
     }
 }
