@@ -29,6 +29,13 @@ import Testing
         #expect(throws: ComputeError.self) { try filter(ints, by: mask) }
     }
 
+    @Test func takeOfOnlyNullRowsFromEmptyArrays() throws {
+        // An outer join against an empty side pads every row with index -1.
+        #expect(try take(Int64Array([]), [-1, -1]) as? Int64Array == [nil, nil])
+        #expect(try take(StringArray([]), [-1]) as? StringArray == [nil])
+        #expect(try take(BooleanArray([]), [-1, -1, -1]) as? BooleanArray == [nil, nil, nil])
+    }
+
     @Test func takeGathersEveryLayout() throws {
         let ints: Int64Array = [10, nil, 30]
         #expect(try take(ints, [2, 0, 1, 2, -1]) as? Int64Array == [30, 10, nil, 30, nil])

@@ -5,6 +5,11 @@ extension PrimitiveArray: SelectableArray {
         let validity = takeValidity(validity, indices)
         return withUnsafeValues { source in
             PrimitiveArray(count: indices.count, dataType: dataType, validity: validity) { target in
+                guard !source.isEmpty else {
+                    // Only negative indices can be taken from an empty array: every row is null.
+                    UnsafeMutableRawBufferPointer(target).initializeMemory(as: UInt8.self, repeating: 0)
+                    return
+                }
                 for (row, index) in indices.enumerated() {
                     // A negative index reads slot 0's bits; the row is null anyway.
                     target[row] = source[index < 0 ? 0 : index]

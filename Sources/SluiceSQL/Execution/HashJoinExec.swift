@@ -198,11 +198,7 @@ struct HashJoinExec: PhysicalOperator {
                 }
                 return try take(batch.columns[index], leftRows)
             }
-            // take's -1 reads row 0 for its (null) value, so an empty build side pads by hand.
-            let rightColumns = try build.columns.map { column in
-                build.numRows == 0
-                    ? try Scalar.null(column.dataType).makeArray(count: rightRows.count) : try take(column, rightRows)
-            }
+            let rightColumns = try build.columns.map { column in try take(column, rightRows) }
             return try RecordBatch(schema: schema, columns: leftColumns + rightColumns, numRows: leftRows.count)
         }
     }
