@@ -37,21 +37,7 @@ enum SQLPrinter {
 
     /// A string literal that reads back as the same value (`\` and `'` escaped, controls spelled out).
     static func string(_ value: String) -> String {
-        var output = "'"
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "'": output += "\\'"
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "'"
+        BackslashEscaping.quoted(value, quote: "'")
     }
 
     static func literal(_ literal: Literal) -> String {
