@@ -51,8 +51,10 @@ extension PrepareTask {
         var bytesIn: Int64 = 0
         for source in sources {
             let (store, prefix) = try await context.resolve(source.location)
-            catalog.register(source.name, try await TableSource.parquet(store: store, prefix: prefix))
-            bytesIn += try await store.listAll(prefix: prefix).objects.reduce(0) { $0 + $1.size }
+            let table = try await TableSource.parquet(store: store, prefix: prefix)
+            catalog.register(source.name, table)
+            // The part files' bytes, from the listing the view already made.
+            bytesIn += table.estimatedBytes
         }
         let batches: QueryBatches
         do {
