@@ -68,7 +68,7 @@ let package = Package(
             name: "SluiceSQLTests", dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage"],
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
-        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs"]),
+        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute"]),
         // Runs the built `sluice` binary: exit codes and the text users see.
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),

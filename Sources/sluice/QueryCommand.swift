@@ -36,12 +36,24 @@ struct QueryCommand: AsyncParsableCommand {
     @Flag(help: "Print the logical and physical plans instead of running the query.")
     var explain = false
 
+    @Option(help: "Cores to use (default: all).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(
+        name: .customLong("memory-limit"),
+        help: "Fail the query, with a message, when the process holds more than this (e.g. 4GiB, 512m).")
+    var memoryLimit: String?
+
     func validate() throws {
         if (sql == nil) == (file == nil) {
             throw ValidationError("give the query either as an argument or with -f FILE, not both")
         }
         for view in views where !view.contains("=") {
             throw ValidationError("--view needs name=PATH, got '\(view)'")
+        }
+        if threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let memoryLimit, ByteSizeText.parse(memoryLimit) == nil {
+            throw ValidationError("--memory-limit needs a size such as 4GiB or 512m, got '\(memoryLimit)'")
         }
     }
 
@@ -52,7 +64,8 @@ struct QueryCommand: AsyncParsableCommand {
             let parts = view.split(separator: "=", maxSplits: 1)
             catalog.register(String(parts[0]), try await TableSource.parquet(path: String(parts[1])))
         }
-        let engine = QueryEngine()
+        let engine = QueryEngine(
+            options: QueryOptions(threads: threads, memoryLimit: memoryLimit.flatMap(ByteSizeText.parse)))
         if explain {
             print(try engine.explain(sql: text, catalog: catalog), terminator: "")
             return

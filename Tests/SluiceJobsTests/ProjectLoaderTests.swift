@@ -1,4 +1,5 @@
 import Foundation
+import SluiceSQL
 import Testing
 
 @testable import SluiceJobs
@@ -19,7 +20,7 @@ struct ProjectLoaderTests {
         defer { project.remove() }
         let loaded = try project.load()
         #expect(loaded.connections.map(\.name) == ["lake", "serving"])
-        #expect(loaded.engine == .local)
+        #expect(loaded.engine == .local(QueryOptions()))
         let job = try loaded.job(named: "job1")
         #expect(job.schedule == "0 3 * * *")
         #expect(job.retries == 2)
@@ -200,6 +201,24 @@ struct ProjectLoaderTests {
             })
         #expect(issues.contains { $0.contains("connections.serving.path: required") })
         #expect(issues.contains { $0.contains("engin: unknown key \"engin\" (did you mean \"engine\"?)") })
+    }
+
+    @Test("the local engine takes its cores and memory limit from sluice.yaml")
+    func localEngineSettings() throws {
+        let settings =
+            "project: demo\nconnections:\n  lake: { type: file, root: ./lake }\n  serving: { type: sqlite, path: s.db }\n"
+        let project = try TestProject.example(overriding: [
+            "sluice.yaml": settings + "engine: { type: local, threads: 3, memory_limit: 2GiB }\n"
+        ])
+        defer { project.remove() }
+        #expect(try project.load().engine == .local(QueryOptions(threads: 3, memoryLimit: 2 << 30)))
+        let bad = try TestProject.example(overriding: [
+            "sluice.yaml": settings + "engine: { type: local, threads: 0, memory_limit: lots }\n"
+        ])
+        defer { bad.remove() }
+        let issues = bad.issues().map(\.description)
+        #expect(issues.contains { $0.contains("engine.memory_limit") && $0.contains("\"lots\"") }, "\(issues)")
+        #expect(issues.contains { $0.contains("engine.threads") }, "\(issues)")
     }
 
     @Test("templates may only use the logical date's variables")

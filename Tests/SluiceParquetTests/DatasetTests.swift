@@ -64,6 +64,24 @@ import Testing
         }
     }
 
+    @Test func slicesReadTheDatasetInOrderAndInBalancedParts() async throws {
+        try await DatasetTestSupport.withFixtures { root, python in
+            let store = LocalObjectStore(root: root)
+            let dataset = try await ParquetDataset.open(store: store, prefix: "hive/", threads: 2)
+            let expected = try DatasetTestSupport.pyarrowRead(python: python, root.appendingPathComponent("hive").path)
+            for count in [1, 2, 5, 100] {
+                let slices = try await dataset.slices(count)
+                #expect(slices.count == min(count, 12), "\(count) slices of 12 single-group files")
+                #expect(slices.reduce(0) { $0 + $1.rows } == 60)
+                var batches: [RecordBatch] = []
+                for slice in slices { batches += try await DatasetTestSupport.collect(dataset.batches(of: slice)) }
+                DatasetTestSupport.expectEqual(batches, schema: dataset.schema, expected)
+                let sizes = slices.map(\.rows)
+                #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 15, "balanced: \(sizes)")
+            }
+        }
+    }
+
     @Test func projectionAndPartitionPruningMatchPyarrow() async throws {
         try await DatasetTestSupport.withFixtures { root, python in
             let store = LocalObjectStore(root: root)

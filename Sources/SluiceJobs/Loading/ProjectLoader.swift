@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceSQL
 
 /// Loads and validates a project: `sluice.yaml` and every `jobs/<name>/job.yaml`. Every problem
 /// found is reported at once, each naming its file, key path and line.
@@ -42,7 +43,7 @@ public struct ProjectLoader: Sendable {
 
         let name = settings.string("project", required: true) ?? ""
         let connections = settings.value("connections", required: true).map { readConnections($0) } ?? []
-        let engine = readEngine(settings.mapping("engine", knownKeys: ["type", "remote"]))
+        let engine = readEngine(settings.mapping("engine", knownKeys: ["type", "remote", "threads", "memory_limit"]))
         // Jobs are checked against sluice.yaml; with sluice.yaml broken they would only echo it.
         try diagnostics.check()
         let jobs = readJobs(
@@ -97,22 +98,35 @@ public struct ProjectLoader: Sendable {
     }
 
     private func readEngine(_ mapping: ConfigMapping?) -> EngineConfig {
+        let local = EngineConfig.local(QueryOptions())
         guard let mapping, let typeNode = mapping.value("type", required: true), let type = typeNode.string() else {
-            return .local
+            return local
         }
         switch type {
         case "local":
             if let remote = mapping.value("remote") { remote.report("only an engine of type spark has a remote") }
-            return .local
+            var options = QueryOptions()
+            if let threads = mapping.int("threads", range: 1...1024) { options.threads = threads }
+            if let node = mapping.value("memory_limit"), let text = node.string() {
+                if let limit = ByteSizeText.parse(text) {
+                    options.memoryLimit = limit
+                } else {
+                    node.report("expected a size such as 8GiB or 512m, got \"\(text)\"")
+                }
+            }
+            return .local(options)
         case "spark":
-            guard let remote = mapping.string("remote", required: true) else { return .local }
+            for key in ["threads", "memory_limit"] {
+                mapping.value(key)?.report("only an engine of type local has \(key)")
+            }
+            guard let remote = mapping.string("remote", required: true) else { return local }
             if !remote.hasPrefix("sc://") {
                 mapping.value("remote")?.report("expected sc://host:port, got \"\(EngineConfig.redacted(remote))\"")
             }
             return .spark(remote: remote)
         default:
             typeNode.report("unknown engine type \"\(type)\"; known: local, spark")
-            return .local
+            return local
         }
     }
 

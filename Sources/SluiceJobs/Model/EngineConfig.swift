@@ -1,11 +1,17 @@
+import SluiceCore
+import SluiceSQL
+
 /// Where a prepare task's SQL runs: in this process, or on a Spark cluster through Spark Connect.
 public enum EngineConfig: Sendable, Hashable, CustomStringConvertible {
-    case local
+    /// The in-process engine, with its cores and memory limit.
+    case local(QueryOptions)
     case spark(remote: String)
 
     public var description: String {
         switch self {
-        case .local: return "local (in-process)"
+        case .local(let options):
+            let limit = options.memoryLimit.map { ", memory limit \(ByteCountText.format($0))" } ?? ""
+            return "local (in-process\(limit))"
         case .spark(let remote): return "spark at \(Self.redacted(remote))"
         }
     }

@@ -167,7 +167,7 @@ public struct ParquetDataset: Sendable {
     ///
     /// - Throws: `ParquetError` naming the file when its columns differ from the first file's,
     ///   plus what `ParquetFileReader` throws.
-    func reader(for file: DatasetFile) async throws -> ParquetFileReader {
+    func reader(for file: DatasetFile, threads: Int? = nil) async throws -> ParquetFileReader {
         let footer =
             file.key == files[0].key ? firstFooter.footer : try await Self.footer(of: file, in: store)
         // Checked before projecting, so a missing column is reported as a schema difference.
@@ -179,8 +179,8 @@ public struct ParquetDataset: Sendable {
         }
         try SchemaAgreement.check(schema, against: fileSchema, file: file.name, first: files[0].name)
         return try ParquetFileReader(
-            store: store, key: file.key, footer: footer, columns: fileColumns, threads: threads, name: file.name,
-            predicate: filePredicate)
+            store: store, key: file.key, footer: footer, columns: fileColumns, threads: threads ?? self.threads,
+            name: file.name, predicate: filePredicate)
     }
 
     /// The footer of `file`, errors naming the file as messages do.

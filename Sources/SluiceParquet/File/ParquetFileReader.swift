@@ -235,10 +235,10 @@ public struct ParquetFileReader: Sendable {
         return try RecordBatch(schema: schema, columns: columns, numRows: rows)
     }
 
-    /// The selected row groups (`selectedRowGroups`) as batches, in file order, decoding up to
-    /// `threads` of them at once.
-    public func batches() -> RowGroupBatchSequence {
-        RowGroupBatchSequence(reader: self)
+    /// The selected row groups (`selectedRowGroups`), or just `rowGroups`, as batches in order,
+    /// decoding up to `threads` of them at once.
+    public func batches(rowGroups: [Int]? = nil) -> RowGroupBatchSequence {
+        RowGroupBatchSequence(reader: self, rowGroups: rowGroups)
     }
 
     /// The slot level of each projected leaf that belongs to a nested field (nil for flat ones).

@@ -1,8 +1,8 @@
 import SluiceCore
 import Synchronization
 
-/// The selected row groups of a `ParquetFileReader` (`selectedRowGroups`) as `RecordBatch`es in
-/// file order.
+/// Row groups of a `ParquetFileReader` (its `selectedRowGroups`, or a part of them) as
+/// `RecordBatch`es in the order given.
 ///
 /// The iterator keeps a window of at most `reader.threads` row groups being fetched and decoded
 /// in child tasks; `next()` waits for the oldest, then starts the next row group. So decoding runs
@@ -13,33 +13,38 @@ public struct RowGroupBatchSequence: AsyncSequence, Sendable {
 
     /// The reader whose row groups are read.
     public let reader: ParquetFileReader
+    /// The row groups read, in order.
+    public let rowGroups: [Int]
 
-    public init(reader: ParquetFileReader) {
+    public init(reader: ParquetFileReader, rowGroups: [Int]? = nil) {
         self.reader = reader
+        self.rowGroups = rowGroups ?? reader.selectedRowGroups
     }
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(reader: reader)
+        Iterator(reader: reader, rowGroups: rowGroups)
     }
 
     /// Yields the row groups in order, decoding ahead within the window.
     public struct Iterator: AsyncIteratorProtocol {
         let reader: ParquetFileReader
-        /// The position in `reader.selectedRowGroups` of the next row group to start.
+        let rowGroups: [Int]
+        /// The position in `rowGroups` of the next row group to start.
         var nextToStart = 0
         var finished = false
         let window: TaskWindow
 
-        init(reader: ParquetFileReader) {
+        init(reader: ParquetFileReader, rowGroups: [Int]) {
             self.reader = reader
+            self.rowGroups = rowGroups
             self.window = TaskWindow()
         }
 
         public mutating func next() async throws -> RecordBatch? {
             guard !finished else { return nil }
-            while window.count < reader.threads, nextToStart < reader.selectedRowGroups.count {
+            while window.count < reader.threads, nextToStart < rowGroups.count {
                 let reader = self.reader
-                let index = reader.selectedRowGroups[nextToStart]
+                let index = rowGroups[nextToStart]
                 window.append(Task { try await reader.readRowGroup(index) })
                 nextToStart += 1
             }

@@ -9,25 +9,34 @@ public struct QueryBatches: AsyncSequence, Sendable {
     /// The output column names and types.
     public let schema: Schema
     let root: any PhysicalOperator
+    let options: QueryOptions
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(schema: schema, root: root)
+        Iterator(schema: schema, root: root, options: options)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
         let schema: Schema
         let root: any PhysicalOperator
+        let options: QueryOptions
         var stream: (any BatchStream)?
 
-        init(schema: Schema, root: any PhysicalOperator) {
+        init(schema: Schema, root: any PhysicalOperator, options: QueryOptions) {
             self.schema = schema
             self.root = root
+            self.options = options
         }
 
         /// The next batch under the query's schema, or nil at the end.
         public mutating func next() async throws -> RecordBatch? {
-            if stream == nil { stream = try await root.open() }
-            guard let batch = try await stream?.next() else { return nil }
+            var current = stream
+            let root = self.root
+            let pulled = try await ExecutionContext.$options.withValue(options) {
+                if current == nil { current = try await root.open() }
+                return try await current?.next()
+            }
+            stream = current
+            guard let batch = pulled else { return nil }
             // Operators name columns after their inputs; the result carries the query's names.
             return try RecordBatch(schema: schema, columns: batch.columns, numRows: batch.numRows)
         }

@@ -3,11 +3,16 @@ import SluiceCore
 /// Runs Spark SQL over the views of a catalog, in process.
 ///
 /// The pipeline: `SQLParser` → `Binder` (logical plan) → column pruning, filter pushdown and join
-/// side selection → `PhysicalPlanner` (operators) → batches pulled from the root. Operators run on
-/// one task for now; sorts, aggregates and a hash join's build side hold their input (a sort with
-/// LIMIT only the best rows).
+/// side selection → `PhysicalPlanner` (operators) → batches pulled from the root. Aggregations and
+/// top-Ns over a scan (through filters and projections) split the scan into `options.threads`
+/// slices that run on their own tasks; sorts, aggregates and a hash join's build side hold their
+/// input (a sort with LIMIT only the best rows), within `options.memoryLimit`.
 public struct QueryEngine: Sendable {
-    public init() {}
+    public let options: QueryOptions
+
+    public init(options: QueryOptions = QueryOptions()) {
+        self.options = options
+    }
 
     /// The result of `sql`: its schema (output column names and types) and its rows.
     ///
@@ -26,7 +31,7 @@ public struct QueryEngine: Sendable {
     /// - Throws: `SQLSyntaxError` and `SQLAnalysisError` now; the stream throws what `run` does.
     public func execute(sql: String, catalog: Catalog) throws -> QueryBatches {
         let plan = try QueryPlan(sql: sql, catalog: catalog)
-        return QueryBatches(schema: plan.schema, root: plan.physical)
+        return QueryBatches(schema: plan.schema, root: plan.physical, options: options)
     }
 
     /// The logical and physical plans of `sql`, as text.
@@ -57,7 +62,9 @@ struct QueryPlan {
         let query = try SQLParser.parseQuery(sql)
         let bound: LogicalPlan
         do {
-            bound = try Binder(catalog: catalog).bind(query)
+            bound = try QueryClock.$queryStart.withValue(QueryClock.nowMicros) {
+                try Binder(catalog: catalog).bind(query)
+            }
         } catch let error as SQLAnalysisError {
             throw error.quoting(sql)
         }

@@ -2,10 +2,32 @@ import SluiceCompute
 import SluiceCore
 
 /// The running state of one aggregate for every group. `update` sees a batch's argument column and
-/// each row's group number; `finish` gives one value per group, in group-number order.
-protocol Accumulator {
+/// each row's group number; `merge` folds in the state built over a later slice of the input;
+/// `finish` gives one value per group, in group-number order.
+protocol Accumulator: Sendable {
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws
+    /// Folds in `other` (an accumulator of the same call over input that comes after this one's):
+    /// its group `g` is this one's group `groups[g]`.
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws
     func finish(groupCount: Int) throws -> any ColumnArray
+}
+
+/// Accumulators whose finished values can be fed back as input (min of mins, first of firsts,
+/// bool_and of bool_ands) merge that way.
+protocol ReaggregatingAccumulator: Accumulator {}
+
+extension ReaggregatingAccumulator {
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
+        try update(groups: groups, groupCount: groupCount, values: other.finish(groupCount: groups.count))
+    }
+}
+
+/// The other side of a merge, as the accumulator's own type.
+func mergeable<T: Accumulator>(_ other: any Accumulator, as type: T.Type) throws -> T {
+    guard let other = other as? T else {
+        throw ComputeError(.unsupported, "cannot merge \(Swift.type(of: other)) into \(T.self)")
+    }
+    return other
 }
 
 /// The accumulator for an aggregate call.
@@ -20,6 +42,12 @@ enum Accumulators {
         case (.avg, .float64?): return FloatSumAccumulator(average: true)
         case (.sum, .decimal?), (.avg, .decimal?): return DecimalSumAccumulator(call: call)
         case (.min, let type?), (.max, let type?): return ExtremeAccumulator(type: type, isMin: call.function == .min)
+        case (.first, let type?), (.last, let type?):
+            return PickAccumulator(type: type, isLast: call.function == .last, ignoresNulls: call.ignoresNulls)
+        case (.collectList, let type?): return CollectListAccumulator(elementType: type)
+        case (.approxCountDistinct, _?):
+            return HyperLogLogAccumulator(relativeStandardDeviation: call.relativeStandardDeviation)
+        case (.boolAnd, _?), (.boolOr, _?): return BooleanAggregateAccumulator(isAnd: call.function == .boolAnd)
         default: throw ComputeError(.unsupported, "no accumulator for \(call)")
         }
     }
@@ -36,6 +64,12 @@ struct CountAccumulator: Accumulator {
         }
     }
 
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
+        let other = try mergeable(other, as: Self.self)
+        if counts.count < groupCount { counts += repeatElement(0, count: groupCount - counts.count) }
+        for (group, target) in zip(other.counts.indices, groups) { counts[target] += other.counts[group] }
+    }
+
     func finish(groupCount: Int) throws -> any ColumnArray {
         Int64Array(counts + repeatElement(0, count: max(0, groupCount - counts.count)))
     }
@@ -49,12 +83,23 @@ struct IntegerSumAccumulator: Accumulator {
         if sums.count < groupCount { sums += repeatElement(nil, count: groupCount - sums.count) }
         guard let values = values as? Int64Array else { throw ComputeError(.unsupported, "sum expects bigint input") }
         for (row, group) in groups.enumerated() where values.isValid(row) {
-            let value = values.value(at: row)
-            let (sum, overflow) = (sums[group] ?? 0).addingReportingOverflow(value)
-            if overflow {
-                throw ComputeError(.arithmeticOverflow, "long overflow in sum. Use 'try_sum' to tolerate overflow.")
-            }
-            sums[group] = sum
+            try add(values.value(at: row), to: group)
+        }
+    }
+
+    private mutating func add(_ value: Int64, to group: Int) throws {
+        let (sum, overflow) = (sums[group] ?? 0).addingReportingOverflow(value)
+        if overflow {
+            throw ComputeError(.arithmeticOverflow, "long overflow in sum. Use 'try_sum' to tolerate overflow.")
+        }
+        sums[group] = sum
+    }
+
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
+        let other = try mergeable(other, as: Self.self)
+        if sums.count < groupCount { sums += repeatElement(nil, count: groupCount - sums.count) }
+        for (group, target) in zip(other.sums.indices, groups) {
+            if let sum = other.sums[group] { try add(sum, to: target) }
         }
     }
 
@@ -78,6 +123,18 @@ struct FloatSumAccumulator: Accumulator {
         for (row, group) in groups.enumerated() where values.isValid(row) {
             sums[group] += values.value(at: row)
             counts[group] += 1
+        }
+    }
+
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
+        let other = try mergeable(other, as: Self.self)
+        if sums.count < groupCount {
+            sums += repeatElement(0, count: groupCount - sums.count)
+            counts += repeatElement(0, count: groupCount - counts.count)
+        }
+        for (group, target) in zip(other.sums.indices, groups) {
+            sums[target] += other.sums[group]
+            counts[target] += other.counts[group]
         }
     }
 

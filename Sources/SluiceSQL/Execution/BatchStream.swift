@@ -1,7 +1,7 @@
 import SluiceCore
 
-/// A pull-based stream of batches: each operator's `next()` pulls from its input's. Single-threaded
-/// for now; a partitioned, parallel scan will feed the same interface.
+/// A pull-based stream of batches: each operator's `next()` pulls from its input's. A stream is read
+/// on one task; parallel work uses several streams (`PhysicalOperator.openSlices`).
 protocol BatchStream {
     /// The next batch, or nil at the end.
     mutating func next() async throws -> RecordBatch?
@@ -14,6 +14,17 @@ protocol PhysicalOperator: Sendable {
     var label: String { get }
     var inputs: [any PhysicalOperator] { get }
     func open() async throws -> any BatchStream
+    /// The output cut into at most `count` contiguous slices, in output order, each opened (and
+    /// read) on a task of its own; nil when the operator cannot be cut. Scans cut by row groups;
+    /// filters and projections cut with their input.
+    func openSlices(_ count: Int) async throws -> [BatchStreamOpener]?
+}
+
+/// Opens one slice's stream, inside the task that reads it.
+typealias BatchStreamOpener = @Sendable () async throws -> any BatchStream
+
+extension PhysicalOperator {
+    func openSlices(_ count: Int) async throws -> [BatchStreamOpener]? { nil }
 }
 
 extension PhysicalOperator {

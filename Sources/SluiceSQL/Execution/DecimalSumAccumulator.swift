@@ -18,10 +18,25 @@ struct DecimalSumAccumulator: Accumulator {
             throw ComputeError(.unsupported, "expected decimal input")
         }
         for (row, group) in groups.enumerated() where values.isValid(row) {
-            let (sum, overflow) = sums[group].addingReportingOverflow(values.value(at: row))
-            if overflow { throw outOfRange() }
-            sums[group] = sum
-            counts[group] += 1
+            try add(values.value(at: row), count: 1, to: group)
+        }
+    }
+
+    private mutating func add(_ value: Int128, count: Int64, to group: Int) throws {
+        let (sum, overflow) = sums[group].addingReportingOverflow(value)
+        if overflow { throw outOfRange() }
+        sums[group] = sum
+        counts[group] += count
+    }
+
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
+        let other = try mergeable(other, as: Self.self)
+        if sums.count < groupCount {
+            sums += repeatElement(0, count: groupCount - sums.count)
+            counts += repeatElement(0, count: groupCount - counts.count)
+        }
+        for (group, target) in zip(other.sums.indices, groups) {
+            try add(other.sums[group], count: other.counts[group], to: target)
         }
     }
 

@@ -3,7 +3,7 @@ import SluiceCore
 
 /// min or max of any orderable type, by Spark's ordering (`RowOrdering`): the current extremes and the
 /// batch's values are put side by side, and each group keeps the index of its best value.
-struct ExtremeAccumulator: Accumulator {
+struct ExtremeAccumulator: ReaggregatingAccumulator {
     let type: DataType
     let isMin: Bool
     /// One value per group so far (null until the group sees a non-null value).

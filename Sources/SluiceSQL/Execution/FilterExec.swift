@@ -14,6 +14,13 @@ struct FilterExec: PhysicalOperator {
         Stream(input: try await input.open(), predicate: predicate)
     }
 
+    func openSlices(_ count: Int) async throws -> [BatchStreamOpener]? {
+        let predicate = self.predicate
+        return try await input.openSlices(count)?.map { open in
+            { Stream(input: try await open(), predicate: predicate) }
+        }
+    }
+
     struct Stream: BatchStream {
         var input: any BatchStream
         let predicate: BoundExpression

@@ -1,10 +1,11 @@
 import SluiceCompute
 import SluiceCore
 
-/// GROUP BY: reads the whole input, numbers each row's group in a `GroupTable` and feeds the
-/// aggregates' accumulators column-wise, then emits one row per group (group columns, then
-/// aggregates) in order of first appearance. Without group keys there is exactly one row, even for
-/// empty input (`count(*)` is 0, `sum` is null).
+/// GROUP BY: reads the whole input into a `GroupedAggregation` (group numbers from a hash table,
+/// accumulators fed column-wise), then emits one row per group (group columns, then aggregates) in
+/// order of first appearance. Without group keys there is exactly one row, even for empty input
+/// (`count(*)` is 0, `sum` is null). When its input can be cut into slices (a scan under filters and
+/// projections), each slice is aggregated on its own task and the results merged in order.
 struct HashAggregateExec: PhysicalOperator {
     let input: any PhysicalOperator
     let groups: [NamedExpression]
@@ -26,37 +27,40 @@ struct HashAggregateExec: PhysicalOperator {
     }
 
     func open() async throws -> any BatchStream {
-        var source = try await input.open()
-        var table = GroupTable()
-        var accumulators = try aggregates.map { try Accumulators.make($0.call) }
-        var distinct = aggregates.map { $0.call.isDistinct ? DistinctRows() : nil }
-        while let batch = try await source.next() {
-            guard batch.numRows > 0 else { continue }
-            let numbers: [Int]
-            if groups.isEmpty {
-                numbers = [Int](repeating: 0, count: batch.numRows)
-            } else {
-                numbers = try table.groupNumbers(
-                    for: groups.map { try ExpressionEvaluator.array($0.expression, batch) })
-            }
-            let groupCount = groups.isEmpty ? 1 : table.count
-            for index in aggregates.indices {
-                var values = try aggregates[index].call.argument.map { try ExpressionEvaluator.array($0, batch) }
-                var rowsGroups = numbers
-                if let column = values, distinct[index] != nil {
-                    let rows = try distinct[index]?.firstOccurrences(groups: numbers, values: column) ?? []
-                    values = try take(column, rows)
-                    rowsGroups = rows.map { numbers[$0] }
-                }
-                try accumulators[index].update(groups: rowsGroups, groupCount: groupCount, values: values)
-            }
+        let threads = ExecutionContext.options.threads
+        if threads > 1, GroupedAggregation.canMerge(aggregates), let slices = try await input.openSlices(threads) {
+            return SlicedBatchStream(try await aggregate(slices).finish(schema: schema))
         }
-        let groupCount = groups.isEmpty ? 1 : table.count
-        let keys = try table.keyColumns()
-        let keyColumns =
-            keys.isEmpty && !groups.isEmpty
-            ? try groups.map { try Scalar.null($0.field.dataType).makeArray(count: 0) } : keys
-        let columns = keyColumns + (try accumulators.map { try $0.finish(groupCount: groupCount) })
-        return SlicedBatchStream(try RecordBatch(schema: schema, columns: columns, numRows: groupCount))
+        var source = try await input.open()
+        var aggregation = try GroupedAggregation(groups: groups, aggregates: aggregates)
+        while let batch = try await source.next() {
+            try aggregation.add(batch)
+            try ExecutionContext.checkMemory("HashAggregate")
+        }
+        return SlicedBatchStream(try aggregation.finish(schema: schema))
+    }
+
+    /// Aggregates each slice on a task of its own, then merges the slices in input order.
+    private func aggregate(_ slices: [BatchStreamOpener]) async throws -> GroupedAggregation {
+        let (groups, aggregates) = (self.groups, self.aggregates)
+        let parts = try await withThrowingTaskGroup(of: (Int, GroupedAggregation).self) { tasks in
+            for (index, open) in slices.enumerated() {
+                tasks.addTask {
+                    var source = try await open()
+                    var aggregation = try GroupedAggregation(groups: groups, aggregates: aggregates)
+                    while let batch = try await source.next() {
+                        try aggregation.add(batch)
+                        try ExecutionContext.checkMemory("HashAggregate")
+                    }
+                    return (index, aggregation)
+                }
+            }
+            var parts = [GroupedAggregation?](repeating: nil, count: slices.count)
+            for try await (index, part) in tasks { parts[index] = part }
+            return parts.compactMap { $0 }
+        }
+        var total = try GroupedAggregation(groups: groups, aggregates: aggregates)
+        for part in parts { try total.merge(part) }
+        return total
     }
 }

@@ -26,6 +26,7 @@ struct HashJoinExec: PhysicalOperator {
         var batches: [RecordBatch] = []
         while let batch = try await source.next() {
             if batch.numRows > 0 { batches.append(batch) }
+            try ExecutionContext.checkMemory("HashJoin build")
         }
         let build: RecordBatch
         if batches.count == 1 {

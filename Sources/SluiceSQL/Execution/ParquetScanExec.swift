@@ -27,6 +27,13 @@ struct ParquetScanExec: PhysicalOperator {
         return Stream(iterator: dataset.batches().makeAsyncIterator())
     }
 
+    func openSlices(_ count: Int) async throws -> [BatchStreamOpener]? {
+        let dataset = try await scan.source.open(columns: scan.schema.fields.map(\.name), predicate: predicate)
+        return try await dataset.slices(count).map { slice in
+            { Stream(iterator: dataset.batches(of: slice).makeAsyncIterator()) }
+        }
+    }
+
     /// The reader's batches (a row group's pages at a time) cut into slices of at most
     /// `SlicedBatchStream.maximumRows`, so the operators above work on bounded batches.
     struct Stream: BatchStream {

@@ -20,6 +20,13 @@ struct ProjectExec: PhysicalOperator {
         Stream(input: try await input.open(), items: items, schema: schema)
     }
 
+    func openSlices(_ count: Int) async throws -> [BatchStreamOpener]? {
+        let (items, schema) = (self.items, self.schema)
+        return try await input.openSlices(count)?.map { open in
+            { Stream(input: try await open(), items: items, schema: schema) }
+        }
+    }
+
     struct Stream: BatchStream {
         var input: any BatchStream
         let items: [NamedExpression]

@@ -2,7 +2,8 @@ import SluiceCompute
 import SluiceCore
 
 /// ORDER BY: the whole input in key order. With a limit it is a top-N that keeps only the best
-/// `limit` rows seen so far, so its memory stays bounded by the limit.
+/// `limit` rows seen so far, so its memory stays bounded by the limit; a top-N over a scan that can
+/// be cut into slices takes each slice's best rows on a task of its own, then the best of those.
 struct SortExec: PhysicalOperator {
     let input: any PhysicalOperator
     let keys: [SortExpression]
@@ -17,22 +18,48 @@ struct SortExec: PhysicalOperator {
     }
 
     func open() async throws -> any BatchStream {
+        let threads = ExecutionContext.options.threads
+        if let limit, threads > 1, let slices = try await input.openSlices(threads) {
+            let best = try await bestOfSlices(slices, limit: limit)
+            return SlicedBatchStream(best.isEmpty ? nil : try topN(best, limit: limit))
+        }
         var source = try await input.open()
-        var kept: RecordBatch?
+        if let limit { return SlicedBatchStream(try await best(of: &source, limit: limit)) }
         var pending: [RecordBatch] = []
         while let batch = try await source.next() {
             guard batch.numRows > 0 else { continue }
-            if let limit {
-                kept = try topN(kept.map { [$0, batch] } ?? [batch], limit: limit)
-            } else {
-                pending.append(batch)
+            pending.append(batch)
+            try ExecutionContext.checkMemory("Sort")
+        }
+        guard !pending.isEmpty else { return SlicedBatchStream(nil) }
+        let all = try RecordBatch.concatenate(pending)
+        return SlicedBatchStream(try all.take(sortIndices(sortKeys(all))))
+    }
+
+    /// The best `limit` rows of a stream.
+    private func best(of source: inout any BatchStream, limit: Int) async throws -> RecordBatch? {
+        var kept: RecordBatch?
+        while let batch = try await source.next() {
+            guard batch.numRows > 0 else { continue }
+            kept = try topN(kept.map { [$0, batch] } ?? [batch], limit: limit)
+        }
+        return kept
+    }
+
+    /// The best `limit` rows of each slice, taken on a task per slice, in slice order (so ties
+    /// keep input order, as in one pass).
+    private func bestOfSlices(_ slices: [BatchStreamOpener], limit: Int) async throws -> [RecordBatch] {
+        try await withThrowingTaskGroup(of: (Int, RecordBatch?).self) { tasks in
+            for (index, open) in slices.enumerated() {
+                tasks.addTask {
+                    var source = try await open()
+                    return (index, try await best(of: &source, limit: limit))
+                }
             }
+            var kept = [RecordBatch?](repeating: nil, count: slices.count)
+            for try await (index, batch) in tasks { kept[index] = batch }
+            return kept.compactMap { $0 }
         }
-        if limit == nil, !pending.isEmpty {
-            let all = try RecordBatch.concatenate(pending)
-            kept = try all.take(sortIndices(sortKeys(all)))
-        }
-        return SlicedBatchStream(kept)
     }
 
     private func topN(_ batches: [RecordBatch], limit: Int) throws -> RecordBatch {

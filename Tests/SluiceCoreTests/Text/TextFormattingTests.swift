@@ -21,6 +21,18 @@ struct TextFormattingTests {
         #expect(ByteCountText.format(12_340_000_000) == "12.3 GB")
     }
 
+    @Test func byteSizesAsWrittenInOptions() {
+        #expect(ByteSizeText.parse("1048576") == 1_048_576)
+        #expect(ByteSizeText.parse("512m") == 512 << 20)
+        #expect(ByteSizeText.parse("4GiB") == 4 << 30)
+        #expect(ByteSizeText.parse("4 GB") == 4_000_000_000)
+        #expect(ByteSizeText.parse("1.5g") == 3 << 29)
+        #expect(ByteSizeText.parse("2kb") == 2000)
+        for bad in ["", "g", "-1g", "4 gigs", "1e3", "99999999999t"] {
+            #expect(ByteSizeText.parse(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func timestamps() {
         #expect(UTCTimestamp.iso8601(Date(timeIntervalSince1970: 1_795_000_000)) == "2026-11-18T11:06:40Z")
         #expect(

@@ -97,8 +97,8 @@ struct EngineFixture {
     }
 
     /// The result rows as JSON lines.
-    func rows(_ sql: String) async throws -> [String] {
-        let result = try await QueryEngine().run(sql: sql, catalog: catalog)
+    func rows(_ sql: String, options: QueryOptions = QueryOptions()) async throws -> [String] {
+        let result = try await QueryEngine(options: options).run(sql: sql, catalog: catalog)
         return result.batches.flatMap { batch in (0..<batch.numRows).map { RecordBatchJSONLines.line(batch, row: $0) } }
     }
 

@@ -36,8 +36,8 @@ public struct PrepareTask: ConfiguredTask {
     public func run(in context: TaskContext) async throws -> TaskMetrics {
         let rendered = try sql.render(context.date.templateVariables)
         switch context.project.engine {
-        case .local:
-            return try await runLocally(rendered, in: context)
+        case .local(let options):
+            return try await runLocally(rendered, options: options, in: context)
         case .spark(let remote):
             throw NotAvailableYet("the Spark Connect engine (SluiceSpark) for \(EngineConfig.redacted(remote))")
         }
@@ -46,7 +46,9 @@ public struct PrepareTask: ConfiguredTask {
 
 extension PrepareTask {
     /// Runs the SQL in process over the sources and writes the result run, marker last.
-    private func runLocally(_ rendered: String, in context: TaskContext) async throws -> TaskMetrics {
+    private func runLocally(_ rendered: String, options: QueryOptions, in context: TaskContext) async throws
+        -> TaskMetrics
+    {
         var catalog = Catalog()
         var bytesIn: Int64 = 0
         for source in sources {
@@ -58,7 +60,7 @@ extension PrepareTask {
         }
         let batches: QueryBatches
         do {
-            batches = try QueryEngine().execute(sql: rendered, catalog: catalog)
+            batches = try QueryEngine(options: options).execute(sql: rendered, catalog: catalog)
         } catch let error as SQLSyntaxError {
             throw error.at(file: "jobs/\(context.job.name)/\(sqlFile.lastPathComponent)")
         }
