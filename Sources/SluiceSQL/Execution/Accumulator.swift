@@ -41,7 +41,7 @@ enum Accumulators {
         case (.sum, .float64?): return FloatSumAccumulator(average: false)
         case (.avg, .float64?): return FloatSumAccumulator(average: true)
         case (.sum, .decimal?), (.avg, .decimal?): return DecimalSumAccumulator(call: call)
-        case (.min, let type?), (.max, let type?): return ExtremeAccumulator(type: type, isMin: call.function == .min)
+        case (.min, let type?), (.max, let type?): return extreme(type, isMin: call.function == .min)
         case (.first, let type?), (.last, let type?):
             return PickAccumulator(type: type, isLast: call.function == .last, ignoresNulls: call.ignoresNulls)
         case (.collectList, let type?): return CollectListAccumulator(elementType: type)

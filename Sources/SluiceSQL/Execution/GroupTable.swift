@@ -3,25 +3,39 @@ import SluiceCore
 
 /// The distinct group keys seen so far and each row's group number: rows are hashed with `hashRows`
 /// into an open-addressing table (linear probing) and matched against the first row of each group with
-/// the same hash by `RowEquality` (nulls equal, so null keys form one group). Group numbers count up
-/// in order of first appearance.
-struct GroupTable {
+/// the same hash by `RowEquality` (nulls equal, so null keys form one group). A single fixed-width key
+/// column takes a faster path (`FixedWidthGroupIndex`). Group numbers count up in order of first
+/// appearance.
+struct GroupTable: Sendable {
     /// Group number + 1 per slot (0 marks an empty slot); the count is a power of two.
     private var slots = [Int](repeating: 0, count: 1024)
     private var groupHashes: [UInt64] = []
+    /// Set once a batch of a single fixed-width key column was seen; such tables use it throughout.
+    private var fixedWidth: FixedWidthGroupIndex?
     /// The key columns of each batch that introduced a group; groups point at their first row.
     private var keyChunks: [[any ColumnArray]] = []
     private var firstChunks: [Int] = []
     private var firstRows: [Int] = []
 
-    var count: Int { groupHashes.count }
+    var count: Int { firstChunks.count }
 
     /// The group number of each row of `keys`, adding groups for new keys.
     mutating func groupNumbers(for keys: [any ColumnArray]) throws -> [Int] {
         let rows = keys.first?.count ?? 0
-        let hashes = try hashRows(keys)
         let chunk = keyChunks.count
         keyChunks.append(keys)
+        if keys.count == 1, count == 0 || fixedWidth != nil, let bits = FixedWidthGroupIndex.keyBits(keys[0]) {
+            var index = fixedWidth ?? FixedWidthGroupIndex()
+            fixedWidth = nil  // keeps the index uniquely referenced while it grows
+            let numbers = index.groupNumbers(bits, column: keys[0]) { row in
+                firstChunks.append(chunk)
+                firstRows.append(row)
+            }
+            fixedWidth = index
+            if firstChunks.last != chunk { keyChunks.removeLast() }
+            return numbers
+        }
+        let hashes = try hashRows(keys)
         // Equality of this batch's rows against each chunk's rows, made when first needed.
         var equalities = [RowEquality?](repeating: nil, count: keyChunks.count)
         var numbers = [Int](repeating: 0, count: rows)
