@@ -12,6 +12,8 @@ public struct ComputeError: SluiceError, Equatable {
         case castInvalidInput = "CAST_INVALID_INPUT"
         case castOverflow = "CAST_OVERFLOW"
         case numericValueOutOfRange = "NUMERIC_VALUE_OUT_OF_RANGE"
+        /// Text a datetime pattern does not match (`to_timestamp`, `to_date` with a format).
+        case cannotParseTimestamp = "CANNOT_PARSE_TIMESTAMP"
         /// The kernel does not take these types or shapes (a caller's mistake, not a data problem).
         case unsupported = "UNSUPPORTED"
         /// Arguments that do not fit together (different lengths, an index out of range).

@@ -20,13 +20,9 @@ extension Binder {
         case .table(let table):
             return try bindTable(table)
         case .subquery(let derived):
-            var plan = try bind(derived.query)
-            if let alias = derived.alias, !alias.columns.isEmpty {
-                plan = try Self.renaming(plan, to: alias.columns, at: alias.name.location)
-            }
-            return (plan, Self.scope(of: plan, qualifier: derived.alias?.name.name ?? ""))
-        case .values(let table, _):
-            throw SQLAnalysisError("VALUES in FROM is not supported yet", at: table.location)
+            return try Self.aliased(try bind(derived.query), derived.alias)
+        case .values(let table, let alias):
+            return try Self.aliased(try bindInlineTable(table), alias)
         case .join(let join):
             return try bindJoin(join)
         }
@@ -53,6 +49,15 @@ extension Binder {
         }
         let qualifier = table.alias?.name.name ?? table.name.parts.last?.name ?? viewName
         return (plan, Self.scope(of: plan, qualifier: qualifier))
+    }
+
+    /// A subquery or VALUES list in FROM under its alias, with its columns renamed when the alias names them.
+    private static func aliased(_ plan: LogicalPlan, _ alias: TableAlias?) throws -> (LogicalPlan, Scope) {
+        var plan = plan
+        if let alias, !alias.columns.isEmpty {
+            plan = try renaming(plan, to: alias.columns, at: alias.name.location)
+        }
+        return (plan, scope(of: plan, qualifier: alias?.name.name ?? ""))
     }
 
     /// The columns of `plan`, all under `qualifier`.

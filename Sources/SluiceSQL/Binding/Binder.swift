@@ -5,8 +5,8 @@ import SluiceCore
 ///
 /// So far: views, CTEs, subqueries and joins in FROM (or nothing: `SELECT 1 + 1`), WHERE, GROUP BY
 /// (expressions and ordinals), HAVING, aggregates, SELECT DISTINCT, ORDER BY (output names, ordinals
-/// or expressions) and LIMIT. Set operations, VALUES and windows fail with a "not supported yet"
-/// error at their location.
+/// or expressions) and LIMIT; set operations and VALUES (`Binder+SetOperation`), subqueries in
+/// expressions (`Binder+Subquery`, `SubqueryCollector`).
 struct Binder {
     let catalog: Catalog
     /// The CTEs in scope by lower-cased name, bound once and planned again at each reference; they
@@ -39,11 +39,12 @@ struct Binder {
     private func bindBody(_ query: Query) throws -> LogicalPlan {
         if let offset = query.offset { throw SQLAnalysisError("OFFSET is not supported yet", at: offset.location) }
         if case .nested(let nested) = query.body, query.isBareBody { return try bind(nested) }
-        guard case .select(let select) = query.body else {
-            throw SQLAnalysisError(
-                "set operations, VALUES and nested queries are not supported yet", at: query.location)
+        var plan: LogicalPlan
+        if case .select(let select) = query.body {
+            plan = try bindSelect(select, orderBy: query.orderBy)
+        } else {
+            plan = try bindCompound(query.body, orderBy: query.orderBy)
         }
-        var plan = try bindSelect(select, orderBy: query.orderBy)
         if let limit = query.limit {
             plan = .limit(plan, try bindLimit(limit))
         }
@@ -60,31 +61,32 @@ struct Binder {
     }
 
     private func bindSelect(_ select: Select, orderBy: [OrderItem]) throws -> LogicalPlan {
-        if let window = select.windows.first {
-            throw SQLAnalysisError("WINDOW is not supported yet", at: window.name.location)
-        }
         var (plan, scope) = try bindFrom(select)
         if let filter = select.filter {
             if let aggregate = AggregateBinding.firstAggregate(in: filter) {
                 throw SQLAnalysisError("aggregate functions are not allowed in WHERE", at: aggregate.location)
             }
-            var binder = ExpressionBinder(scope: scope)
-            plan = .filter(plan, try binder.bindBoolean(filter, "WHERE"))
+            plan = try bindWhere(filter, plan: plan, scope: scope)
         }
         let isAggregate =
             !select.groupBy.isEmpty || select.having != nil
             || select.items.contains { AggregateBinding.containsAggregate($0.expression) }
         var binder = ExpressionBinder(scope: scope)
+        binder.subqueries = SubqueryCollector(binder: self, scope: scope)
         if isAggregate {
             binder.groups = try bindGroups(select, scope: scope)
         }
+        binder.windows = try WindowCollector(select.windows)
         var items = try bindItems(select.items, scope: scope, binder: &binder)
         var having: BoundExpression?
         if let condition = select.having {
             for (item, bound) in zip(select.items, items) where item.alias != nil {
                 binder.aliases[bound.name.lowercased()] = bound.expression
             }
+            let windows = binder.windows
+            binder.windows = nil
             having = try binder.bindBoolean(condition, "HAVING")
+            binder.windows = windows
             binder.aliases = [:]
         }
         let visibleCount = items.count
@@ -96,9 +98,14 @@ struct Binder {
             let nullsFirst = item.nulls.map { $0 == .first } ?? ascending
             sortKeys.append(SortExpression(expression: expression, ascending: ascending, nullsFirst: nullsFirst))
         }
+        // Subqueries of the select list and ORDER BY (in aggregate arguments, when grouped) read the input.
+        plan = binder.subqueries?.attach(to: plan) ?? plan
         if let groups = binder.groups {
             plan = .aggregate(plan, groups: groups, aggregates: binder.aggregates)
             if let having { plan = .filter(plan, having) }
+        }
+        if let windows = binder.windows, !windows.calls.isEmpty {
+            (plan, items) = WindowBinding.placed(windows, above: plan, items: items)
         }
         plan = .project(plan, items)
         if select.isDistinct {

@@ -71,29 +71,31 @@ public indirect enum BoundExpression: Sendable, Hashable, CustomStringConvertibl
 
     /// The expression with every column index `i` replaced by `mapping[i]` (for a narrower input).
     func remappingColumns(_ mapping: [Int: Int]) -> BoundExpression {
-        switch self {
-        case .column(let index, let name, let type):
+        if case .column(let index, let name, let type) = self {
             return .column(index: mapping[index] ?? index, name: name, type: type)
-        case .literal: return self
-        case .negate(let operand): return .negate(operand.remappingColumns(mapping))
+        }
+        return mappingChildren { $0.remappingColumns(mapping) }
+    }
+
+    /// The same node over `transform`ed children.
+    func mappingChildren(_ transform: (BoundExpression) -> BoundExpression) -> BoundExpression {
+        switch self {
+        case .column, .literal: return self
+        case .negate(let operand): return .negate(transform(operand))
         case .arithmetic(let op, let left, let right, let type):
-            return .arithmetic(op, left.remappingColumns(mapping), right.remappingColumns(mapping), type: type)
-        case .comparison(let op, let left, let right):
-            return .comparison(op, left.remappingColumns(mapping), right.remappingColumns(mapping))
-        case .and(let left, let right): return .and(left.remappingColumns(mapping), right.remappingColumns(mapping))
-        case .or(let left, let right): return .or(left.remappingColumns(mapping), right.remappingColumns(mapping))
-        case .not(let operand): return .not(operand.remappingColumns(mapping))
-        case .isNull(let operand, let negated): return .isNull(operand.remappingColumns(mapping), negated: negated)
+            return .arithmetic(op, transform(left), transform(right), type: type)
+        case .comparison(let op, let left, let right): return .comparison(op, transform(left), transform(right))
+        case .and(let left, let right): return .and(transform(left), transform(right))
+        case .or(let left, let right): return .or(transform(left), transform(right))
+        case .not(let operand): return .not(transform(operand))
+        case .isNull(let operand, let negated): return .isNull(transform(operand), negated: negated)
         case .caseWhen(let branches, let otherwise, let type):
             return .caseWhen(
-                branches.map {
-                    CaseBranch(
-                        condition: $0.condition.remappingColumns(mapping), value: $0.value.remappingColumns(mapping))
-                }, otherwise: otherwise?.remappingColumns(mapping), type: type)
-        case .cast(let operand, let type, let mode):
-            return .cast(operand.remappingColumns(mapping), to: type, mode: mode)
+                branches.map { CaseBranch(condition: transform($0.condition), value: transform($0.value)) },
+                otherwise: otherwise.map(transform), type: type)
+        case .cast(let operand, let type, let mode): return .cast(transform(operand), to: type, mode: mode)
         case .function(let function, let arguments, let type):
-            return .function(function, arguments.map { $0.remappingColumns(mapping) }, type: type)
+            return .function(function, arguments.map(transform), type: type)
         }
     }
 
@@ -139,4 +141,91 @@ public enum ScalarFunction: String, Sendable, Hashable {
     case like
     /// `value ILIKE pattern`: LIKE on the lower-cased value and pattern.
     case ilike
+    // String and math
+    /// `concat_ws(separator, a, …)`: null arguments are skipped; null only when the separator is.
+    case concatWs = "concat_ws"
+    /// `trim(s[, characters])`, `ltrim`, `rtrim`: spaces, or any of `characters`, off the ends.
+    case trim
+    case ltrim
+    case rtrim
+    /// `substring(s, position, length)`: 1-based, negative positions count from the end.
+    case substring
+    /// `lpad(s, length, pad)`, `rpad`: padded or cut to `length` characters.
+    case lpad
+    case rpad
+    /// `replace(s, search, replacement)`.
+    case replace
+    /// `split(s, regex, limit)`: an array of strings.
+    case split
+    /// `regexp_extract(s, regex, group)`: the group of the first match, or empty.
+    case regexpExtract = "regexp_extract"
+    /// `regexp_replace(s, regex, replacement)`: every match replaced (`$1` names a group).
+    case regexpReplace = "regexp_replace"
+    /// `s RLIKE regex` and `regexp_like(s, regex)`: whether the regex matches part of `s`.
+    case rlike
+    /// `md5(bytes)`, `sha2(bytes, bits)`: lower-case hex digests.
+    case md5
+    case sha2
+    /// `floor(x)`, `ceil(x)` of doubles (to bigint) and decimals (to scale 0).
+    case floor
+    case ceil
+    /// `round(decimal, scale)` with a negative scale: HALF_UP to a multiple of `10^-scale`, at scale 0.
+    case decimalRound = "round_decimal"
+    /// Double functions: `pow(x, y)` and `power`, `sqrt`, `signum`, `ln`, `log10`, `log2`, `exp`, `log(base, x)`.
+    case pow
+    case sqrt
+    case signum
+    case ln
+    case log10
+    case log2
+    case exp
+    case log
+    /// `greatest(a, b, …)`, `least`: the largest or smallest non-null argument.
+    case greatest
+    case least
+    // Date and time (dates in days, timestamps in microseconds, both at UTC, the session time zone)
+    /// `date_add(date, days)`, `date_sub(date, days)`: fail when the result leaves the date range.
+    case dateAdd = "date_add"
+    case dateSub = "date_sub"
+    /// `datediff(end, start)`: the days from start to end.
+    case dateDiff = "datediff"
+    /// `add_months(date, months)`: the day clamped to the target month's length.
+    case addMonths = "add_months"
+    /// `last_day(date)`: the last day of the date's month.
+    case lastDay = "last_day"
+    /// Fields of a date as int: `year`, `quarter`, `month`, `day`, `dayofweek` (1 = Sunday), `dayofyear`.
+    case year
+    case quarter
+    case month
+    case dayOfMonth = "dayofmonth"
+    case dayOfWeek = "dayofweek"
+    case dayOfYear = "dayofyear"
+    /// Fields of a timestamp as int.
+    case hour
+    case minute
+    case second
+    /// `date_trunc(unit, timestamp)`: null for an unknown unit.
+    case dateTrunc = "date_trunc"
+    /// `trunc(date, unit)`: YEAR, QUARTER, MONTH or WEEK; null for other units.
+    case truncDate = "trunc"
+    /// `date_format(timestamp, pattern)`.
+    case dateFormat = "date_format"
+    /// `to_timestamp(text, pattern)`: fails on text the pattern does not match (CANNOT_PARSE_TIMESTAMP).
+    case parseTimestamp = "to_timestamp"
+    /// `try_to_timestamp(text, pattern)`: null where `to_timestamp` fails.
+    case tryParseTimestamp = "try_to_timestamp"
+    /// `unix_timestamp(timestamp)`: whole seconds since the epoch, rounded down.
+    case unixSeconds = "unix_timestamp"
+    /// `timestamp_seconds(seconds)`.
+    case timestampFromSeconds = "timestamp_seconds"
+    /// `timestamp ± interval`: arguments timestamp, months (int) and microseconds (bigint).
+    case timestampAddInterval = "timestamp_add_interval"
+
+    // Arrays
+    /// `sort_array(array, ascending)`: nulls first ascending, last descending.
+    case sortArray = "sort_array"
+    /// `size(array)`: the element count (null for a null array, as under ANSI).
+    case size
+    /// `array_contains(array, value)`: null when the array is null, or has no match but a null element.
+    case arrayContains = "array_contains"
 }

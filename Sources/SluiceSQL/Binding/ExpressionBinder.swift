@@ -14,6 +14,11 @@ struct ExpressionBinder {
     /// Select-list aliases (lower-cased) that HAVING may name when no input column has the name,
     /// bound over the aggregate's output.
     var aliases: [String: BoundExpression] = [:]
+    /// The window functions bound so far, where they are allowed (SELECT and ORDER BY); nil elsewhere.
+    var windows: WindowCollector?
+    /// Where subqueries met here are planned (as joins below the node that uses the scope); nil where
+    /// they are not supported.
+    var subqueries: SubqueryCollector?
 
     init(scope: Scope, groups: [NamedExpression]? = nil) {
         self.scope = scope
@@ -21,9 +26,16 @@ struct ExpressionBinder {
     }
 
     /// The binder for arguments of aggregates and GROUP BY expressions: the input's columns.
-    var inputBinder: ExpressionBinder { ExpressionBinder(scope: scope) }
+    var inputBinder: ExpressionBinder {
+        var binder = ExpressionBinder(scope: scope)
+        binder.subqueries = subqueries
+        return binder
+    }
 
     mutating func bind(_ expression: Expression) throws -> BoundExpression {
+        if case .function(let call) = expression.kind, call.over != nil {
+            return try bindWindowCall(call, at: expression.location)
+        }
         if let groups {
             if case .function(let call) = expression.kind, AggregateBinding.isAggregate(call) {
                 return try bindAggregate(call, at: expression.location)
@@ -116,15 +128,25 @@ struct ExpressionBinder {
             return try FunctionBinding.bind(call, at: location, binder: &self)
         case .wildcard:
             throw SQLAnalysisError("* is allowed only as a select item or in count(*)", at: location)
+        case .subquery(let query):
+            return try subqueryCollector(at: location).scalar(query, at: location)
+        case .exists(let query):
+            return try subqueryCollector(at: location).exists(query, at: location)
+        case .inSubquery(let value, let query, let negated):
+            let collector = try subqueryCollector(at: location)
+            return try collector.inSubquery(try bind(value), query, negated: negated, at: location)
         default:
             throw SQLAnalysisError("\(expression.sql) is not supported yet", at: location)
         }
     }
 
-    /// LIKE and ILIKE with a constant pattern; RLIKE and patterns computed per row come later.
+    /// LIKE and ILIKE with a constant pattern (patterns computed per row come later); RLIKE with any.
     private mutating func bindPattern(_ match: PatternMatch, at location: SourceLocation) throws -> BoundExpression {
-        guard match.op != .rlike else { throw SQLAnalysisError("RLIKE is not supported yet", at: location) }
         let value = try TypeCoercion.cast(try bind(match.value), to: .string)
+        if match.op == .rlike {
+            let rlike = StringFunctionBinding.rlike(value, try TypeCoercion.cast(try bind(match.pattern), to: .string))
+            return match.negated ? .not(rlike) : rlike
+        }
         let pattern = try bind(match.pattern)
         guard case .literal(let scalar) = pattern, scalar.dataType == .string || scalar.isNull else {
             throw SQLAnalysisError("LIKE needs a constant string pattern (for now)", at: match.pattern.location)
@@ -154,6 +176,9 @@ struct ExpressionBinder {
     )
         throws -> BoundExpression
     {
+        if let interval = try IntervalBinding.arithmetic(op, left, right, binder: &self, at: location) {
+            return interval
+        }
         switch op {
         case .and: return .and(try bindBoolean(left, "AND"), try bindBoolean(right, "AND"))
         case .or: return .or(try bindBoolean(left, "OR"), try bindBoolean(right, "OR"))
@@ -207,6 +232,7 @@ struct ExpressionBinder {
     )
         throws -> BoundExpression
     {
+        if let days = DateFunctionBinding.dayArithmetic(op, left, right) { return days }
         for operand in [left, right] where !operand.isNullLiteral && !TypeCoercion.isNumeric(operand.dataType) {
             throw SQLAnalysisError(
                 "cannot compute \(left.dataType) \(op.rawValue) \(right.dataType): \(operand.dataType) is not numeric",

@@ -7,15 +7,23 @@ import SluiceCore
 /// NULL ELSE a END`, `if(c, a, b)` is `CASE WHEN c THEN a ELSE b END`, `abs(x)` is `CASE WHEN x < 0 THEN -x ELSE x END` (failing on the
 /// minimum integer under ANSI, as Spark's abs does).
 enum FunctionBinding {
-    static let names = [
-        "coalesce", "nvl", "ifnull", "nullif", "if", "concat", "lower", "upper", "length", "abs", "round", "to_date",
-    ]
+    static let names =
+        [
+            "coalesce", "nvl", "ifnull", "nullif", "if", "concat", "lower", "upper", "length", "abs", "round",
+        ] + StringFunctionBinding.names + MathFunctionBinding.names + DateFunctionBinding.names
+        + ArrayFunctionBinding.names
 
     static func bind(_ call: FunctionCall, at location: SourceLocation, binder: inout ExpressionBinder) throws
         -> BoundExpression
     {
         let name = call.name.parts.map(\.name).joined(separator: ".").lowercased()
-        if call.over != nil { throw SQLAnalysisError("window functions are not supported yet", at: location) }
+        // Named before its arguments are bound, so a misspelt function is not reported as, say, an
+        // ungrouped column in its arguments.
+        guard names.contains(name) else {
+            let suggestion = ClosestMatch.suggestion(for: name, among: names + AggregateBinding.names)
+            throw SQLAnalysisError(
+                "unknown function \(name)" + (suggestion.map { " (did you mean \($0)?)" } ?? ""), at: location)
+        }
         let arguments = try call.arguments.map { try binder.bind($0) }
         func expectArguments(_ range: ClosedRange<Int>) throws {
             guard range.contains(arguments.count) else {
@@ -68,25 +76,13 @@ enum FunctionBinding {
         case "round":
             try expectArguments(1...2)
             return try round(arguments, at: location)
-        case "to_date":
-            // The one-argument form: a cast (timestamps at UTC, the session time zone; strings in
-            // Spark's date forms). The format argument comes with the other date functions.
-            try expectArguments(1...1)
-            switch arguments[0].dataType {
-            case .string, .date32, .timestamp:
-                return try TypeCoercion.cast(arguments[0], to: .date32)
-            case _ where arguments[0].isNullLiteral:
-                return try TypeCoercion.cast(arguments[0], to: .date32)
-            default:
-                throw SQLAnalysisError(
-                    "to_date needs a string, date or timestamp, not \(arguments[0].dataType)", at: location)
-            }
         default:
-            break
+            if let bound = try StringFunctionBinding.bind(name, arguments, at: location) { return bound }
+            if let bound = try MathFunctionBinding.bind(name, arguments, at: location, binder: binder) { return bound }
+            if let bound = try DateFunctionBinding.bind(name, arguments, at: location) { return bound }
+            if let bound = try ArrayFunctionBinding.bind(name, arguments, at: location) { return bound }
         }
-        let suggestion = ClosestMatch.suggestion(for: name, among: names + ["count", "sum", "avg", "min", "max"])
-        throw SQLAnalysisError(
-            "unknown function \(name)" + (suggestion.map { " (did you mean \($0)?)" } ?? ""), at: location)
+        throw SQLAnalysisError("\(name) is listed but has no binding", at: location)
     }
 
     /// `round(x[, scale])`: HALF_UP. Decimals round by a cast to the narrower scale (Spark's type
@@ -106,7 +102,10 @@ enum FunctionBinding {
         case _ where TypeCoercion.isInteger(value.dataType) && scale >= 0:
             return value
         case .decimal(let precision, let valueScale):
-            guard scale >= 0 else { break }
+            guard scale >= 0 else {
+                let target = MathKernels.roundedDecimalType(precision: precision, scale: valueScale, to: scale)
+                return .function(.decimalRound, [value, .literal(.int32(Int32(clamping: scale)))], type: target)
+            }
             if scale >= valueScale { return value }
             let target = DataType.decimal(precision: min(38, precision - valueScale + scale + 1), scale: scale)
             return .cast(value, to: target, mode: .ansi)

@@ -23,6 +23,17 @@ public indirect enum LogicalPlan: Sendable {
     case limit(LogicalPlan, Int)
     /// Rows of the left input matched with rows of the right one; `LogicalJoin.schema` says what comes out.
     case join(LogicalPlan, LogicalPlan, LogicalJoin)
+    /// UNION ALL: the rows of every input in turn. The inputs have the same column types; the names
+    /// are the first input's.
+    case union([LogicalPlan])
+    /// EXCEPT or INTERSECT: left rows by whether (and how often) the right input has them.
+    case setOperation(LogicalPlan, LogicalPlan, SetOperationKind)
+    /// Rows written in the query (`VALUES`).
+    case values(LocalRelation)
+    /// The input, which fails when it has more than one row: a scalar subquery's value.
+    case atMostOneRow(LogicalPlan)
+    /// The input's columns, then one column per window function.
+    case window(LogicalPlan, [NamedWindowFunction])
 
     /// The columns the node produces.
     public var schema: Schema {
@@ -34,6 +45,11 @@ public indirect enum LogicalPlan: Sendable {
         case .aggregate(_, let groups, let aggregates):
             return Schema(groups.map(\.field) + aggregates.map { Field($0.name, $0.call.resultType) })
         case .join(let left, let right, let join): return join.schema(left.schema, right.schema)
+        case .union(let inputs): return LogicalPlan.unionSchema(inputs)
+        case .setOperation(let left, _, _), .atMostOneRow(let left): return left.schema
+        case .values(let relation): return relation.schema
+        case .window(let input, let functions):
+            return Schema(input.schema.fields + functions.map { Field($0.name, $0.call.resultType) })
         }
     }
 
@@ -72,6 +88,21 @@ public indirect enum LogicalPlan: Sendable {
             lines.append(indent + "Join \(join)")
             left.appendTree(into: &lines, depth: depth + 1)
             right.appendTree(into: &lines, depth: depth + 1)
+        case .union(let inputs):
+            lines.append(indent + "Union")
+            for input in inputs { input.appendTree(into: &lines, depth: depth + 1) }
+        case .setOperation(let left, let right, let kind):
+            lines.append(indent + "SetOperation \(kind.rawValue)")
+            left.appendTree(into: &lines, depth: depth + 1)
+            right.appendTree(into: &lines, depth: depth + 1)
+        case .values(let relation):
+            lines.append(indent + relation.description)
+        case .atMostOneRow(let input):
+            lines.append(indent + "AtMostOneRow")
+            input.appendTree(into: &lines, depth: depth + 1)
+        case .window(let input, let functions):
+            lines.append(indent + "Window " + functions.map(\.description).joined(separator: ", "))
+            input.appendTree(into: &lines, depth: depth + 1)
         }
     }
 }
@@ -117,7 +148,7 @@ public struct NamedAggregate: Sendable, CustomStringConvertible {
 }
 
 /// One ORDER BY key, with Spark's defaults filled in.
-public struct SortExpression: Sendable, CustomStringConvertible {
+public struct SortExpression: Sendable, Hashable, CustomStringConvertible {
     public var expression: BoundExpression
     public var ascending: Bool
     public var nullsFirst: Bool

@@ -33,6 +33,10 @@ enum SparkColumnName {
             if name == "count", call.arguments.count == 1, case .wildcard(nil) = call.arguments[0].kind {
                 return "count(1)"
             }
+            // Spark names the default pattern it fills in (`from_unixtime(0, yyyy-MM-dd HH:mm:ss)`).
+            if ["unix_timestamp", "to_unix_timestamp", "from_unixtime"].contains(name), call.arguments.count == 1 {
+                return "\(name)(\(of(call.arguments[0])), \(SparkDateTimePattern.defaultTimestamp))"
+            }
             return "\(name)(\(call.isDistinct ? "DISTINCT " : "")\(call.arguments.map(of).joined(separator: ", ")))"
         case .case(let caseExpression):
             var text = "CASE"

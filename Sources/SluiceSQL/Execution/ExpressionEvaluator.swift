@@ -44,9 +44,10 @@ enum ExpressionEvaluator {
             return try unary(operand, batch) { try cast($0, to: type, mode: mode) }
         case .caseWhen(let branches, let otherwise, let type):
             return .array(try CaseEvaluation.run(branches, otherwise: otherwise, type: type, batch: batch))
-        case .function(let function, let arguments, _):
+        case .function(let function, let arguments, let type):
             let values = try arguments.map { try evaluate($0, batch) }
-            let allScalars = values.allSatisfy { $0.count == nil }
+            // A scalar holds no list (split's result), so such a result is a column even for constants.
+            let allScalars = values.allSatisfy { $0.count == nil } && !type.isNested
             let output = try ScalarFunctions.run(function, values, rows: allScalars ? 1 : batch.numRows)
             return allScalars ? .scalar(try Scalar(output, at: 0)) : .array(output)
         }

@@ -3,6 +3,7 @@
 /// hash joins.
 enum PhysicalPlanner {
     static func plan(_ logical: LogicalPlan) -> any PhysicalOperator {
+        if let topN = TopNPerGroupExec.plan(logical, planning: plan) { return topN }
         switch logical {
         case .scan(let scan):
             return ParquetScanExec(scan)
@@ -24,6 +25,16 @@ enum PhysicalPlanner {
             return LimitExec(input: plan(input), count: count)
         case .join(let left, let right, let join):
             return HashJoinExec(left: plan(left), right: plan(right), join: join)
+        case .union(let inputs):
+            return UnionExec(branches: inputs.map(plan), schema: logical.schema)
+        case .setOperation(let left, let right, let kind):
+            return SetOperationExec(left: plan(left), right: plan(right), kind: kind)
+        case .values(let relation):
+            return LocalRelationExec(relation: relation)
+        case .atMostOneRow(let input):
+            return AtMostOneRowExec(input: plan(input))
+        case .window(let input, let functions):
+            return WindowExec(input: plan(input), functions: functions)
         }
     }
 }

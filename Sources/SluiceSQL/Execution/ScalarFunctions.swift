@@ -56,6 +56,22 @@ enum ScalarFunctions {
                     let value = values.string(at: row)
                     return pattern.matches(isCaseInsensitive ? value.lowercased() : value)
                 })
+        // String and math
+        case .concatWs, .trim, .ltrim, .rtrim, .substring, .lpad, .rpad, .replace:
+            return try StringKernels.run(function, KernelArguments(values: arguments, rows: rows))
+        case .split, .regexpExtract, .regexpReplace, .rlike:
+            return try RegexKernels.run(function, KernelArguments(values: arguments, rows: rows))
+        case .sortArray, .size, .arrayContains:
+            return try ArrayKernels.run(function, KernelArguments(values: arguments, rows: rows))
+        case .md5, .sha2:
+            return try DigestKernels.run(function, KernelArguments(values: arguments, rows: rows))
+        case .floor, .ceil, .decimalRound, .pow, .sqrt, .signum, .ln, .log10, .log2, .exp, .log, .greatest, .least:
+            return try MathKernels.run(function, KernelArguments(values: arguments, rows: rows))
+        // Date and time
+        case .dateAdd, .dateSub, .dateDiff, .addMonths, .lastDay, .year, .quarter, .month, .dayOfMonth, .dayOfWeek,
+            .dayOfYear, .hour, .minute, .second, .dateTrunc, .truncDate, .dateFormat, .parseTimestamp,
+            .tryParseTimestamp, .unixSeconds, .timestampFromSeconds, .timestampAddInterval:
+            return try DateKernels.run(function, arguments, rows: rows)
         }
     }
 

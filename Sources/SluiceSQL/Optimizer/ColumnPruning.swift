@@ -65,6 +65,22 @@ enum ColumnPruning {
             return (.limit(newInput, count), mapping)
         case .join(let left, let right, let join):
             return pruneJoin(left, right, join, required: required)
+        case .union(let inputs):
+            // Every branch keeps the same columns, in order (one at least, for the rows' count).
+            let kept = required.isEmpty ? [0] : required.sorted()
+            return (.union(inputs.map { pruneExactly($0, to: kept) }), positions(kept))
+        case .setOperation(let left, let right, let kind):
+            // Whole rows are compared: every column stays.
+            let all = Array(left.schema.fields.indices)
+            return (.setOperation(pruneExactly(left, to: all), pruneExactly(right, to: all), kind), identity(all.count))
+        case .values(let relation):
+            let kept = required.isEmpty ? [0] : required.sorted()
+            return (.values(relation.selecting(kept)), positions(kept))
+        case .atMostOneRow(let input):
+            let (newInput, mapping) = prune(input, required: required)
+            return (.atMostOneRow(newInput), mapping)
+        case .window(let input, let functions):
+            return pruneWindow(input, functions, required: required)
         }
     }
 
@@ -87,6 +103,46 @@ enum ColumnPruning {
         newJoin.rightKeys = join.rightKeys.map { $0.remappingColumns(rightMapping) }
         newJoin.residual = join.residual?.remappingColumns(mapping)
         return (.join(newLeft, newRight, newJoin), join.kind.outputsRight ? mapping : leftMapping)
+    }
+
+    /// Window functions whose column is not needed go; without any the window goes too.
+    private static func pruneWindow(_ input: LogicalPlan, _ functions: [NamedWindowFunction], required: Set<Int>)
+        -> (plan: LogicalPlan, mapping: [Int: Int])
+    {
+        let inputCount = input.schema.fields.count
+        let kept = functions.indices.filter { required.contains(inputCount + $0) }
+        let needed = kept.reduce(into: required.filter { $0 < inputCount }) {
+            $0.formUnion(functions[$1].call.columnIndices)
+        }
+        let (newInput, inputMapping) = prune(input, required: needed)
+        guard !kept.isEmpty else { return (newInput, inputMapping) }
+        let newInputCount = newInput.schema.fields.count
+        var mapping = inputMapping
+        for (position, index) in kept.enumerated() { mapping[inputCount + index] = newInputCount + position }
+        let newFunctions = kept.map {
+            NamedWindowFunction(name: functions[$0].name, call: functions[$0].call.remappingColumns(inputMapping))
+        }
+        return (.window(newInput, newFunctions), mapping)
+    }
+
+    /// `plan` pruned to give exactly `columns` (its own indices), in that order.
+    private static func pruneExactly(_ plan: LogicalPlan, to columns: [Int]) -> LogicalPlan {
+        let (newPlan, mapping) = prune(plan, required: Set(columns))
+        let fields = newPlan.schema.fields
+        let sources = columns.map { mapping[$0] ?? $0 }
+        if sources == Array(fields.indices) { return newPlan }
+        return .project(
+            newPlan,
+            sources.map { index in
+                let field = fields[index]
+                return NamedExpression(
+                    name: field.name, expression: .column(index: index, name: field.name, type: field.dataType))
+            })
+    }
+
+    /// Each of `kept` to its position.
+    private static func positions(_ kept: [Int]) -> [Int: Int] {
+        Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
     }
 
     private static func identity(_ count: Int) -> [Int: Int] {

@@ -6,13 +6,19 @@
 enum FilterPushdown {
     static func apply(_ plan: LogicalPlan) -> LogicalPlan {
         switch plan {
-        case .scan, .singleRow:
+        case .scan, .singleRow, .values:
             return plan
         case .filter(.scan(var scan), let predicate):
             scan.pushedFilters = predicate.conjuncts
             return .filter(.scan(scan), predicate)
         case .filter(.join(let left, let right, let join), let predicate):
             return pushBelowJoin(predicate, left, right, join)
+        case .filter(.window(let input, let functions), let predicate):
+            return pushBelowWindow(predicate, input, functions)
+        case .filter(.project(.window(let input, let functions), let items), let predicate):
+            return pushThroughProject(predicate, items, child: .window(input, functions)) {
+                pushBelowWindow($0, input, functions)
+            }
         case .filter(let input, let predicate):
             return .filter(apply(input), predicate)
         case .join(let left, let right, let join):
@@ -25,7 +31,69 @@ enum FilterPushdown {
             return .sort(apply(input), keys)
         case .limit(let input, let count):
             return .limit(apply(input), count)
+        case .union(let inputs):
+            return .union(inputs.map(apply))
+        case .setOperation(let left, let right, let kind):
+            return .setOperation(apply(left), apply(right), kind)
+        case .atMostOneRow(let input):
+            return .atMostOneRow(apply(input))
+        case .window(let input, let functions):
+            return .window(apply(input), functions)
         }
+    }
+
+    /// Conjuncts that read only items that are plain columns move below the projection (rewritten over
+    /// its input), where `below` places them; the others stay above it.
+    private static func pushThroughProject(
+        _ predicate: BoundExpression, _ items: [NamedExpression], child: LogicalPlan,
+        below: (BoundExpression) -> LogicalPlan
+    ) -> LogicalPlan {
+        var moved: [BoundExpression] = []
+        var kept: [BoundExpression] = []
+        for conjunct in predicate.conjuncts {
+            var mapping: [Int: Int] = [:]
+            for index in conjunct.columnIndices {
+                if case .column(let source, _, _) = items[index].expression { mapping[index] = source }
+            }
+            if mapping.count == conjunct.columnIndices.count {
+                moved.append(conjunct.remappingColumns(mapping))
+            } else {
+                kept.append(conjunct)
+            }
+        }
+        guard let first = moved.first else { return .filter(.project(apply(child), items), predicate) }
+        let projected = LogicalPlan.project(below(moved.dropFirst().reduce(first) { .and($0, $1) }), items)
+        guard let first = kept.first else { return projected }
+        return .filter(projected, kept.dropFirst().reduce(first) { .and($0, $1) })
+    }
+
+    /// Conjuncts that read only columns every window partitions by keep or drop whole partitions, so
+    /// they may run below the window; the others stay above it.
+    private static func pushBelowWindow(
+        _ predicate: BoundExpression, _ input: LogicalPlan, _ functions: [NamedWindowFunction]
+    ) -> LogicalPlan {
+        let partitionColumns = functions.map { function in
+            Set(
+                function.call.window.partitionBy.compactMap { expression -> Int? in
+                    if case .column(let index, _, _) = expression { return index }
+                    return nil
+                })
+        }
+        var pushed: [BoundExpression] = []
+        var kept: [BoundExpression] = []
+        for conjunct in predicate.conjuncts {
+            let columns = conjunct.columnIndices
+            if !columns.isEmpty, partitionColumns.allSatisfy({ columns.isSubset(of: $0) }) {
+                pushed.append(conjunct)
+            } else {
+                kept.append(conjunct)
+            }
+        }
+        var below = input
+        if let first = pushed.first { below = .filter(input, pushed.dropFirst().reduce(first) { .and($0, $1) }) }
+        let window = LogicalPlan.window(apply(below), functions)
+        guard let first = kept.first else { return window }
+        return .filter(window, kept.dropFirst().reduce(first) { .and($0, $1) })
     }
 
     private static func pushBelowJoin(

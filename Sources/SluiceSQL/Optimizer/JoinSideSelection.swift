@@ -5,7 +5,7 @@
 enum JoinSideSelection {
     static func apply(_ plan: LogicalPlan) -> LogicalPlan {
         switch plan {
-        case .scan, .singleRow:
+        case .scan, .singleRow, .values:
             return plan
         case .filter(let input, let predicate):
             return .filter(apply(input), predicate)
@@ -17,6 +17,14 @@ enum JoinSideSelection {
             return .sort(apply(input), keys)
         case .limit(let input, let count):
             return .limit(apply(input), count)
+        case .union(let inputs):
+            return .union(inputs.map(apply))
+        case .setOperation(let left, let right, let kind):
+            return .setOperation(apply(left), apply(right), kind)
+        case .atMostOneRow(let input):
+            return .atMostOneRow(apply(input))
+        case .window(let input, let functions):
+            return .window(apply(input), functions)
         case .join(let left, let right, let join):
             let (newLeft, newRight) = (apply(left), apply(right))
             guard join.kind == .inner, estimatedBytes(newLeft) < estimatedBytes(newRight) else {
@@ -51,13 +59,17 @@ enum JoinSideSelection {
         case .scan(let scan):
             let share = Double(scan.columns.count) / Double(max(1, scan.source.schema.fields.count))
             return Double(scan.source.estimatedBytes) * share
-        case .singleRow:
+        case .singleRow, .values:
             return 0
         case .filter(let input, _), .project(let input, _), .aggregate(let input, _, _), .sort(let input, _),
-            .limit(let input, _):
+            .limit(let input, _), .window(let input, _):
             return estimatedBytes(input)
-        case .join(let left, let right, _):
+        case .join(let left, let right, _), .setOperation(let left, let right, _):
             return estimatedBytes(left) + estimatedBytes(right)
+        case .union(let inputs):
+            return inputs.map(estimatedBytes).reduce(0, +)
+        case .atMostOneRow(let input):
+            return estimatedBytes(input)
         }
     }
 }

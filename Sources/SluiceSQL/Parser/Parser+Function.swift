@@ -5,6 +5,7 @@ extension Parser {
         -> Expression
     {
         try expect(.leftParenthesis)
+        if let form = try parseStringKeywordForm(name, at: location) { return form }
         var isDistinct = false
         var arguments: [Expression] = []
         if !at(.rightParenthesis) {

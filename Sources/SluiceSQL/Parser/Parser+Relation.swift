@@ -96,12 +96,12 @@ extension Parser {
         }
     }
 
-    /// True when the parentheses opening at `position` hold a query (`((SELECT …`), not a join.
+    /// True when the parentheses opening at `position` hold a query (`((SELECT …`, `(VALUES (…`), not a join.
     func startsQuery(after position: Int) -> Bool {
         var offset = position - index
         while Self.isSymbol(peek(offset), .leftParenthesis) { offset += 1 }
         let keyword = peek(offset).keyword
-        return keyword == .select || keyword == .with
+        return keyword == .select || keyword == .with || (keyword == .values && Self.startsInlineRow(peek(offset + 1)))
     }
 
     /// `[AS] alias [(columns)]`.

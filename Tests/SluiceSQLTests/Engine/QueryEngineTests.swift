@@ -282,6 +282,16 @@ import Testing
         #expect(analysis.description.contains("  2 |   custmer FROM orders\n    |   ^"))
     }
 
+    @Test func unknownFunctionIsNamedBeforeItsArguments() async throws {
+        // qty is not grouped, but the misspelt function is the error to report.
+        let error = try await failure("SELECT customer, lenght(qty) FROM orders GROUP BY customer")
+        let analysis = try #require(error as? SQLAnalysisError)
+        #expect(analysis.message == "unknown function lenght (did you mean length?)")
+        #expect(analysis.location.column == 18)
+        let aggregate = try #require(try await failure("SELECT sun(qty) FROM orders") as? SQLAnalysisError)
+        #expect(aggregate.message == "unknown function sun (did you mean sum?)")
+    }
+
     @Test func unknownTableSuggests() async throws {
         let error = try await failure("SELECT * FROM ordrs")
         let analysis = try #require(error as? SQLAnalysisError)
@@ -297,9 +307,10 @@ import Testing
     }
 
     @Test func unsupportedFormsPointAtThemselves() async throws {
-        let values = try #require(try await failure("SELECT * FROM orders, VALUES (1) t(a)") as? SQLAnalysisError)
-        #expect(values.message.contains("not supported yet"))
-        #expect(values.location.column == 23)
+        // VALUES, once the example here, is supported now (SetOperationTests).
+        let offset = try #require(try await failure("SELECT id FROM orders LIMIT 1 OFFSET 2") as? SQLAnalysisError)
+        #expect(offset.message.contains("not supported yet"))
+        #expect(offset.location.column == 38)
         let aggregate = try #require(try await failure("SELECT id FROM orders WHERE 1 < max(id)") as? SQLAnalysisError)
         #expect(aggregate.message == "aggregate functions are not allowed in WHERE")
         #expect(aggregate.location.column == 33)
