@@ -1,12 +1,12 @@
 /// 64-bit mixing functions for row hashes (not cryptographic, not stable across versions: for hash
 /// tables in memory only).
-enum HashMixing {
+public enum HashMixing {
     static let nullHash: UInt64 = 0x5BD1_E995_7F4A_7C15
     static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// MurmurHash3's 64-bit finalizer: every input bit affects every output bit.
     @inline(__always)
-    static func finalize(_ value: UInt64) -> UInt64 {
+    public static func finalize(_ value: UInt64) -> UInt64 {
         var x = value
         x ^= x &>> 33
         x &*= 0xFF51_AFD7_ED55_8CCD

@@ -11,18 +11,38 @@ extension GenericByteArray: SelectableArray {
             guard total <= Int(Int32.max) else {
                 throw ComputeError(.invalidArgument, "the taken \(dataType) values exceed 2 GiB; take fewer rows")
             }
+            // Sized up front and written through pointers: most values are short, and a copy call
+            // per value (with the buffers' bounds checks) costs more than the bytes.
             var newOffsets = MutableBuffer(capacity: (indices.count + 1) * 4)
+            newOffsets.resize(uninitializedByteCount: (indices.count + 1) * 4)
             var bytes = MutableBuffer(capacity: total)
-            newOffsets.append(Int32(0))
-            var end: Int32 = 0
-            for index in indices {
-                if index >= 0 {
-                    let start = Int(offsets[index])
-                    let length = Int(offsets[index &+ 1]) &- start
-                    bytes.append(bytes: UnsafeRawBufferPointer(rebasing: data[start..<start &+ length]))
-                    end &+= Int32(truncatingIfNeeded: length)
+            bytes.resize(uninitializedByteCount: total)
+            newOffsets.withUnsafeMutableBufferPointer(as: Int32.self) { newOffsets in
+                bytes.withUnsafeMutableBytes { output in
+                    guard let target = output.baseAddress, let source = data.baseAddress else {
+                        for position in 0...indices.count { newOffsets[position] = 0 }
+                        return
+                    }
+                    var end = 0
+                    newOffsets[0] = 0
+                    for (position, index) in indices.enumerated() {
+                        if index >= 0 {
+                            let start = Int(offsets[index])
+                            let length = Int(offsets[index &+ 1]) &- start
+                            if length <= 16 {
+                                for byte in 0..<length {
+                                    target.storeBytes(
+                                        of: source.load(fromByteOffset: start &+ byte, as: UInt8.self),
+                                        toByteOffset: end &+ byte, as: UInt8.self)
+                                }
+                            } else {
+                                (target + end).copyMemory(from: source + start, byteCount: length)
+                            }
+                            end &+= length
+                        }
+                        newOffsets[position &+ 1] = Int32(truncatingIfNeeded: end)
+                    }
                 }
-                newOffsets.append(end)
             }
             let offsetBuffer = newOffsets.freeze()
             let dataBuffer = bytes.freeze()

@@ -71,17 +71,8 @@ struct FixedWidthGroupIndex: Sendable {
         }
     }
 
-    /// MurmurHash3's 64-bit finalizer.
     @inline(__always)
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x &>> 33
-        x &*= 0xFF51_AFD7_ED55_8CCD
-        x ^= x &>> 33
-        x &*= 0xC4CE_B9FE_1A85_EC53
-        x ^= x &>> 33
-        return x
-    }
+    private static func mix(_ value: UInt64) -> UInt64 { HashMixing.finalize(value) }
 
     /// Each row's key as a 64-bit pattern, equal exactly when GROUP BY sees the keys as equal
     /// (floats: -0.0 as 0.0, every NaN alike), or nil for a column of another type.

@@ -22,6 +22,32 @@ struct HashJoinExec: PhysicalOperator {
     var label: String { "HashJoin \(join) build=right" }
 
     func open() async throws -> any BatchStream {
+        let (build, table) = try await buildSide()
+        return Stream(
+            probe: try await left.open(), build: build, table: table, join: join, leftSchema: left.schema,
+            schema: schema)
+    }
+
+    /// Inner, left, semi and anti joins cut with their probe side: the table is built once and each
+    /// slice of the left input probes it on its own task. (RIGHT and FULL joins track the build rows
+    /// matched over all probe rows, so they do not cut.)
+    func openSlices(_ count: Int) async throws -> [BatchStreamOpener]? {
+        guard join.kind != .right, join.kind != .full, let probes = try await left.openSlices(count) else {
+            return nil
+        }
+        let (build, table) = try await buildSide()
+        let (join, leftSchema, schema) = (self.join, left.schema, self.schema)
+        return probes.map { open in
+            {
+                Stream(
+                    probe: try await open(), build: build, table: table, join: join, leftSchema: leftSchema,
+                    schema: schema)
+            }
+        }
+    }
+
+    /// The right input, whole, and the hash table on its keys.
+    private func buildSide() async throws -> (RecordBatch, JoinHashTable) {
         var source = try await right.open()
         var batches: [RecordBatch] = []
         while let batch = try await source.next() {
@@ -40,10 +66,7 @@ struct HashJoinExec: PhysicalOperator {
             build = try RecordBatch.concatenate(batches)
         }
         let keys = try join.rightKeys.map { try ExpressionEvaluator.array($0, build) }
-        return Stream(
-            probe: try await left.open(), build: build,
-            table: try JoinHashTable(keys: keys, rowCount: build.numRows), join: join, leftSchema: left.schema,
-            schema: schema)
+        return (build, try JoinHashTable(keys: keys, rowCount: build.numRows))
     }
 
     /// Pairs of probe rows (all -1 without a probe batch) and build rows, handed out in slices.

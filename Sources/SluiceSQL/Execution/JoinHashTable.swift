@@ -3,9 +3,11 @@ import SluiceCore
 
 /// The build side of a hash join: its rows chained by hash bucket, for probing with the other side's
 /// keys. Rows with a null key are left out, since a null key never matches. Without key columns every
-/// row is in one chain and matches every probe row (a cross join).
-struct JoinHashTable {
+/// row is in one chain and matches every probe row (a cross join). One fixed-width key column of the
+/// same type on both sides takes a faster path (`FixedWidthJoinIndex`).
+struct JoinHashTable: Sendable {
     private let keys: [any ColumnArray]
+    private let fixedWidth: FixedWidthJoinIndex?
     private let hashes: [UInt64]
     /// Build row + 1 of the first row of each bucket (0 for none); the count is a power of two.
     private var heads: [Int]
@@ -14,6 +16,12 @@ struct JoinHashTable {
 
     init(keys: [any ColumnArray], rowCount: Int) throws {
         self.keys = keys
+        if keys.count == 1, let bits = FixedWidthGroupIndex.keyBits(keys[0]) {
+            fixedWidth = FixedWidthJoinIndex(bits: bits, column: keys[0])
+            (hashes, heads, nextRows) = ([], [], [])
+            return
+        }
+        fixedWidth = nil
         hashes = keys.isEmpty ? [UInt64](repeating: 0, count: rowCount) : try hashRows(keys)
         var bucketCount = 1
         while bucketCount < 2 * rowCount { bucketCount *= 2 }
@@ -31,6 +39,15 @@ struct JoinHashTable {
 
     /// The matching (probe row, build row) pairs for `rowCount` rows of probe keys, in probe order.
     func matches(_ probe: [any ColumnArray], rowCount: Int) throws -> (probe: [Int], build: [Int]) {
+        if let fixedWidth {
+            guard probe.count == 1, probe[0].dataType.isCompatible(with: keys[0].dataType),
+                let bits = FixedWidthGroupIndex.keyBits(probe[0])
+            else {
+                throw ComputeError(
+                    .invalidArgument, "cannot match \(probe.map(\.dataType)) keys with \(keys[0].dataType)")
+            }
+            return fixedWidth.matches(bits: bits, column: probe[0])
+        }
         let probeHashes = probe.isEmpty ? [UInt64](repeating: 0, count: rowCount) : try hashRows(probe)
         let equality = try RowEquality(left: probe, right: keys, nullsEqual: false)
         let mask = heads.count - 1

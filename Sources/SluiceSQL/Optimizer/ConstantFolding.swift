@@ -10,8 +10,6 @@ import SluiceCore
 enum ConstantFolding {
     static func apply(_ plan: LogicalPlan) -> LogicalPlan {
         switch plan {
-        case .scan, .singleRow, .values:
-            return plan
         case .filter(let input, let predicate):
             let folded = fold(predicate)
             if case .literal(let scalar) = folded, case .boolean(true)? = scalar.payload { return apply(input) }
@@ -27,18 +25,8 @@ enum ConstantFolding {
                 keys.map {
                     SortExpression(expression: fold($0.expression), ascending: $0.ascending, nullsFirst: $0.nullsFirst)
                 })
-        case .limit(let input, let count):
-            return .limit(apply(input), count)
-        case .join(let left, let right, let join):
-            return .join(apply(left), apply(right), join)
-        case .union(let inputs):
-            return .union(inputs.map(apply))
-        case .setOperation(let left, let right, let kind):
-            return .setOperation(apply(left), apply(right), kind)
-        case .atMostOneRow(let input):
-            return .atMostOneRow(apply(input))
-        case .window(let input, let functions):
-            return .window(apply(input), functions)
+        default:
+            return plan.mappingInputs(apply)
         }
     }
 

@@ -6,8 +6,6 @@
 enum FilterPushdown {
     static func apply(_ plan: LogicalPlan) -> LogicalPlan {
         switch plan {
-        case .scan, .singleRow, .values:
-            return plan
         case .filter(.scan(var scan), let predicate):
             scan.pushedFilters = predicate.conjuncts
             return .filter(.scan(scan), predicate)
@@ -19,26 +17,8 @@ enum FilterPushdown {
             return pushThroughProject(predicate, items, child: .window(input, functions)) {
                 pushBelowWindow($0, input, functions)
             }
-        case .filter(let input, let predicate):
-            return .filter(apply(input), predicate)
-        case .join(let left, let right, let join):
-            return .join(apply(left), apply(right), join)
-        case .project(let input, let items):
-            return .project(apply(input), items)
-        case .aggregate(let input, let groups, let aggregates):
-            return .aggregate(apply(input), groups: groups, aggregates: aggregates)
-        case .sort(let input, let keys):
-            return .sort(apply(input), keys)
-        case .limit(let input, let count):
-            return .limit(apply(input), count)
-        case .union(let inputs):
-            return .union(inputs.map(apply))
-        case .setOperation(let left, let right, let kind):
-            return .setOperation(apply(left), apply(right), kind)
-        case .atMostOneRow(let input):
-            return .atMostOneRow(apply(input))
-        case .window(let input, let functions):
-            return .window(apply(input), functions)
+        default:
+            return plan.mappingInputs(apply)
         }
     }
 

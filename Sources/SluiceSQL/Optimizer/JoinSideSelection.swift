@@ -4,34 +4,12 @@
 /// however the query names them.
 enum JoinSideSelection {
     static func apply(_ plan: LogicalPlan) -> LogicalPlan {
-        switch plan {
-        case .scan, .singleRow, .values:
-            return plan
-        case .filter(let input, let predicate):
-            return .filter(apply(input), predicate)
-        case .project(let input, let items):
-            return .project(apply(input), items)
-        case .aggregate(let input, let groups, let aggregates):
-            return .aggregate(apply(input), groups: groups, aggregates: aggregates)
-        case .sort(let input, let keys):
-            return .sort(apply(input), keys)
-        case .limit(let input, let count):
-            return .limit(apply(input), count)
-        case .union(let inputs):
-            return .union(inputs.map(apply))
-        case .setOperation(let left, let right, let kind):
-            return .setOperation(apply(left), apply(right), kind)
-        case .atMostOneRow(let input):
-            return .atMostOneRow(apply(input))
-        case .window(let input, let functions):
-            return .window(apply(input), functions)
-        case .join(let left, let right, let join):
-            let (newLeft, newRight) = (apply(left), apply(right))
-            guard join.kind == .inner, estimatedBytes(newLeft) < estimatedBytes(newRight) else {
-                return .join(newLeft, newRight, join)
-            }
-            return swapped(newLeft, newRight, join)
+        guard case .join(let left, let right, let join) = plan else { return plan.mappingInputs(apply) }
+        let (newLeft, newRight) = (apply(left), apply(right))
+        guard join.kind == .inner, estimatedBytes(newLeft) < estimatedBytes(newRight) else {
+            return .join(newLeft, newRight, join)
         }
+        return swapped(newLeft, newRight, join)
     }
 
     /// `right JOIN left`, projected back to the left columns then the right ones.

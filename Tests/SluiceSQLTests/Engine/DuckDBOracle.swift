@@ -1,4 +1,7 @@
 import Foundation
+import SluiceCore
+import SluiceSQL
+import Testing
 
 /// Runs a query with DuckDB (the test venv's Python) over the fixture's parquet folders, each
 /// registered as a view of the same name, and returns the rows as normalized text values.
@@ -19,6 +22,33 @@ enum DuckDBOracle {
         for row in con.execute(sql).fetchall():
             print(json.dumps([None if v is None else (v if isinstance(v, (int, float)) else str(v)) for v in row]))
         """
+
+    /// Expects the engine's answer to `sql` over the engine fixture to equal DuckDB's (as multisets
+    /// unless `ordered`); skips with a message without the test venv.
+    static func expectEngineAgrees(
+        _ sql: String, ordered: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
+        guard python != nil else {
+            print("skipping: no test venv (run scripts/python-env)")
+            return
+        }
+        let fixture = try await EngineFixture.make()
+        defer { fixture.remove() }
+        let result = try await QueryEngine().run(sql: sql, catalog: fixture.catalog)
+        var ours = try result.batches.flatMap { batch in
+            try (0..<batch.numRows).map { row in
+                let line = RecordBatchJSONLines.line(batch, row: row)
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+                return batch.schema.fields.map { normalize(object[$0.name] ?? NSNull()) }
+            }
+        }
+        var theirs = try rows(sql, root: fixture.root, views: EngineFixture.viewNames)
+        if !ordered {
+            ours.sort { $0.lexicographicallyPrecedes($1) }
+            theirs.sort { $0.lexicographicallyPrecedes($1) }
+        }
+        #expect(ours == theirs, "\(sql)", sourceLocation: sourceLocation)
+    }
 
     /// The rows DuckDB returns, each value normalized by `normalize`.
     static func rows(_ sql: String, root: URL, views: [String]) throws -> [[String]] {

@@ -112,6 +112,22 @@ struct EngineFixture {
         #expect(rows == expected, "\(sql)", sourceLocation: sourceLocation)
     }
 
+    /// The analysis error `sql` fails with (recording an issue when it runs).
+    static func analysisFailure(_ sql: String) async throws -> SQLAnalysisError {
+        let fixture = try await make()
+        defer { fixture.remove() }
+        do {
+            let rows = try await fixture.rows(sql)
+            Issue.record("expected an error, got \(rows)")
+        } catch let error as SQLAnalysisError {
+            return error
+        }
+        throw CancellationError()
+    }
+
+    /// JSON lines of a result with one column `id`.
+    static func idRows(_ values: [Int]) -> [String] { values.map { #"{"id":\#($0)}"# } }
+
     func remove() {
         try? FileManager.default.removeItem(at: root)
     }

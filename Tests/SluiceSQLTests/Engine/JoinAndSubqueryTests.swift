@@ -4,25 +4,11 @@ import Testing
 /// CTEs, subqueries in FROM and joins over the fixture's `orders` and `customers`, with the exact rows
 /// expected.
 @Suite struct JoinAndSubqueryTests {
-    private func ids(_ values: [Int]) -> [String] { values.map { #"{"id":\#($0)}"# } }
-
-    private func failure(_ sql: String) async throws -> SQLAnalysisError {
-        let fixture = try await EngineFixture.make()
-        defer { fixture.remove() }
-        do {
-            let rows = try await fixture.rows(sql)
-            Issue.record("expected an error, got \(rows)")
-        } catch let error as SQLAnalysisError {
-            return error
-        }
-        throw CancellationError()
-    }
-
     @Test func cteShadowsAView() async throws {
         // `big` is also a view (with column n only).
         try await EngineFixture.expectRows(
             "WITH big AS (SELECT id, qty FROM orders WHERE qty >= 5) SELECT id FROM big ORDER BY id",
-            ids([3, 5, 9, 10]))
+            EngineFixture.idRows([3, 5, 9, 10]))
     }
 
     @Test func ctesSeeEarlierOnesTakeColumnNamesAndRepeat() async throws {
@@ -37,7 +23,7 @@ import Testing
         try await EngineFixture.expectRows(
             "SELECT t.c, t.n FROM (SELECT customer, count(*) FROM orders GROUP BY customer) AS t (c, n) WHERE t.n > 1 ORDER BY c",
             [#"{"c":null,"n":2}"#, #"{"c":"alice","n":3}"#, #"{"c":"bob","n":3}"#])
-        let error = try await failure("SELECT * FROM (SELECT id, qty FROM orders) t (a)")
+        let error = try await EngineFixture.analysisFailure("SELECT * FROM (SELECT id, qty FROM orders) t (a)")
         #expect(error.message == "1 column names given for 2 columns")
         #expect(error.location.column == 47)
     }
@@ -100,9 +86,10 @@ import Testing
     @Test func semiAndAntiJoinsKeepLeftRowsOnce() async throws {
         try await EngineFixture.expectRows(
             "SELECT * FROM (SELECT id FROM orders) o LEFT SEMI JOIN customers c ON o.id = c.tier ORDER BY id",
-            ids([1, 2, 3, 5]))
+            EngineFixture.idRows([1, 2, 3, 5]))
         try await EngineFixture.expectRows(
-            "SELECT id FROM orders o LEFT ANTI JOIN customers c ON o.customer = c.name ORDER BY id", ids([4, 5, 7]))
+            "SELECT id FROM orders o LEFT ANTI JOIN customers c ON o.customer = c.name ORDER BY id",
+            EngineFixture.idRows([4, 5, 7]))
     }
 
     @Test func crossAndCommaJoins() async throws {
@@ -126,7 +113,7 @@ import Testing
 
     @Test func commaJoinWithWhereBecomesAHashJoinWithPushedFilters() async throws {
         let sql = "SELECT o.id FROM orders o, customers c WHERE o.customer = c.name AND c.tier = 3 ORDER BY o.id"
-        try await EngineFixture.expectRows(sql, ids([2, 6, 10]))
+        try await EngineFixture.expectRows(sql, EngineFixture.idRows([2, 6, 10]))
         let fixture = try await EngineFixture.make()
         defer { fixture.remove() }
         let text = try QueryEngine().explain(sql: sql, catalog: fixture.catalog)
@@ -138,7 +125,7 @@ import Testing
         // c.tier IS NULL must see the padded rows, so it stays above the join.
         try await EngineFixture.expectRows(
             "SELECT o.id FROM orders o LEFT JOIN customers c ON o.customer = c.name WHERE c.tier IS NULL ORDER BY o.id",
-            ids([4, 5, 7]))
+            EngineFixture.idRows([4, 5, 7]))
         let sql = "SELECT o.id, c.region FROM orders o LEFT JOIN customers c ON o.customer = c.name WHERE o.id > 8"
         let fixture = try await EngineFixture.make()
         defer { fixture.remove() }
@@ -178,10 +165,12 @@ import Testing
     }
 
     @Test func ambiguousAndUnknownNamesPointAtThemselves() async throws {
-        let ambiguous = try await failure("SELECT customer FROM orders a JOIN orders b ON a.id = b.id")
+        let ambiguous = try await EngineFixture.analysisFailure(
+            "SELECT customer FROM orders a JOIN orders b ON a.id = b.id")
         #expect(ambiguous.message == #"column "customer" is ambiguous"#)
         #expect(ambiguous.location.column == 8)
-        let unknown = try await failure("SELECT id FROM orders o JOIN customers c USING (customr)")
+        let unknown = try await EngineFixture.analysisFailure(
+            "SELECT id FROM orders o JOIN customers c USING (customr)")
         #expect(unknown.message.contains(#"did you mean "customer"?"#))
         #expect(unknown.location.column == 49)
     }

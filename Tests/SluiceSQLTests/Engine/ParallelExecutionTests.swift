@@ -14,6 +14,12 @@ import Testing
         "SELECT count(*) AS n FROM nothing",
         "SELECT customer, count(*) AS n FROM orders WHERE id > 100 GROUP BY customer",
         "SELECT count(DISTINCT k) AS d FROM wide",
+        "SELECT c.region, count(*) AS n, sum(o.qty) AS q FROM orders o JOIN customers c ON o.customer = c.name GROUP BY c.region",
+        "SELECT o.id, c.tier FROM orders o LEFT JOIN customers c ON o.customer = c.name ORDER BY o.id DESC, c.tier LIMIT 8",
+        "SELECT count(*) AS n, sum(id) AS s FROM orders WHERE customer IN (SELECT name FROM customers)",
+        "SELECT count(*) AS n, sum(id) AS s FROM orders WHERE customer NOT IN (SELECT name FROM customers WHERE name IS NOT NULL)",
+        "SELECT count(*) AS n, sum(v.k) AS s FROM wide w JOIN wide v ON w.k = v.k WHERE w.k < 700",
+        "SELECT w.k % 3 AS r, count(*) AS n FROM wide w FULL JOIN orders o ON w.k = o.id GROUP BY w.k % 3",
     ]
 
     @Test(arguments: [2, 3, 16])

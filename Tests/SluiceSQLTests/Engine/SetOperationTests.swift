@@ -11,18 +11,6 @@ import Testing
         values.map { value in value.map { #"{"customer":"\#($0)"}"# } ?? #"{"customer":null}"# }
     }
 
-    private func failure(_ sql: String) async throws -> SQLAnalysisError {
-        let fixture = try await EngineFixture.make()
-        defer { fixture.remove() }
-        do {
-            let rows = try await fixture.rows(sql)
-            Issue.record("expected an error, got \(rows)")
-        } catch let error as SQLAnalysisError {
-            return error
-        }
-        throw CancellationError()
-    }
-
     @Test func unionAllKeepsDuplicatesAndNulls() async throws {
         try await EngineFixture.expectRows(
             """
@@ -114,7 +102,8 @@ import Testing
         try await EngineFixture.expectRows(
             "(SELECT id FROM orders ORDER BY id DESC LIMIT 2) UNION ALL (SELECT id FROM orders ORDER BY id LIMIT 1) ORDER BY id",
             [#"{"id":1}"#, #"{"id":9}"#, #"{"id":10}"#])
-        let error = try await failure("SELECT id AS a FROM orders UNION ALL SELECT id AS b FROM orders ORDER BY b")
+        let error = try await EngineFixture.analysisFailure(
+            "SELECT id AS a FROM orders UNION ALL SELECT id AS b FROM orders ORDER BY b")
         #expect(error.message.contains("unknown column \"b\""), "\(error.message)")
     }
 
@@ -129,10 +118,11 @@ import Testing
     }
 
     @Test func mismatchedColumnsFailAtTheOperator() async throws {
-        let count = try await failure("SELECT id, qty FROM orders UNION SELECT id FROM orders")
+        let count = try await EngineFixture.analysisFailure("SELECT id, qty FROM orders UNION SELECT id FROM orders")
         #expect(count.message == "UNION needs the same number of columns on both sides: the first has 2, the second 1")
         #expect(count.location.column == 28)
-        let types = try await failure("SELECT day FROM orders EXCEPT SELECT customer = 'x' FROM orders")
+        let types = try await EngineFixture.analysisFailure(
+            "SELECT day FROM orders EXCEPT SELECT customer = 'x' FROM orders")
         #expect(types.message.hasPrefix("EXCEPT cannot combine column 1 (day) of types"), "\(types.message)")
         #expect(types.location.column == 24)
     }
@@ -162,7 +152,7 @@ import Testing
     }
 
     @Test func valuesRowsMustHaveOneWidth() async throws {
-        let error = try await failure("SELECT * FROM VALUES (1, 2), (3) AS t")
+        let error = try await EngineFixture.analysisFailure("SELECT * FROM VALUES (1, 2), (3) AS t")
         #expect(error.message == "the rows of VALUES must have the same number of values: the first has 2, this one 1")
         #expect(error.location.column == 31)
     }

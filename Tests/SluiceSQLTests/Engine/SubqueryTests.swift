@@ -7,29 +7,17 @@ import Testing
 /// tier): scalar subqueries, uncorrelated and correlated; IN and NOT IN with Spark's null rules;
 /// EXISTS and NOT EXISTS; and the errors for what cannot be planned.
 @Suite struct SubqueryTests {
-    private func ids(_ values: [Int]) -> [String] { values.map { #"{"id":\#($0)}"# } }
-
-    private func failure(_ sql: String) async throws -> SQLAnalysisError {
-        let fixture = try await EngineFixture.make()
-        defer { fixture.remove() }
-        do {
-            let rows = try await fixture.rows(sql)
-            Issue.record("expected an error, got \(rows)")
-        } catch let error as SQLAnalysisError {
-            return error
-        }
-        throw CancellationError()
-    }
-
     @Test func uncorrelatedScalarSubqueriesInWhereAndSelect() async throws {
         // avg(qty) is 37 / 9.
         try await EngineFixture.expectRows(
-            "SELECT id FROM orders WHERE qty > (SELECT avg(qty) FROM orders) ORDER BY id", ids([3, 5, 9, 10]))
+            "SELECT id FROM orders WHERE qty > (SELECT avg(qty) FROM orders) ORDER BY id",
+            EngineFixture.idRows([3, 5, 9, 10]))
         try await EngineFixture.expectRows(
             "SELECT id, qty - (SELECT min(qty) FROM orders) AS d FROM orders WHERE id <= 3 ORDER BY id",
             [#"{"id":1,"d":3}"#, #"{"id":2,"d":null}"#, #"{"id":3,"d":5}"#])
         try await EngineFixture.expectRows(
-            "SELECT id FROM orders ORDER BY abs(qty - (SELECT max(qty) FROM orders)) NULLS LAST LIMIT 2", ids([9, 5]))
+            "SELECT id FROM orders ORDER BY abs(qty - (SELECT max(qty) FROM orders)) NULLS LAST LIMIT 2",
+            EngineFixture.idRows([9, 5]))
     }
 
     @Test func scalarSubqueryWithoutRowsIsNull() async throws {
@@ -69,10 +57,11 @@ import Testing
         // bob is twice in customers; each order still comes once.
         try await EngineFixture.expectRows(
             "SELECT id FROM orders WHERE customer IN (SELECT name FROM customers WHERE tier >= 2) ORDER BY id",
-            ids([2, 6, 8, 10]))
+            EngineFixture.idRows([2, 6, 8, 10]))
         // qty (INT) against id (BIGINT).
         try await EngineFixture.expectRows(
-            "SELECT id FROM orders WHERE qty IN (SELECT id FROM orders WHERE id < 3) ORDER BY id", ids([4, 6]))
+            "SELECT id FROM orders WHERE qty IN (SELECT id FROM orders WHERE id < 3) ORDER BY id",
+            EngineFixture.idRows([4, 6]))
         let fixture = try await EngineFixture.make()
         defer { fixture.remove() }
         let plan = try QueryEngine().explain(
@@ -86,7 +75,8 @@ import Testing
             "SELECT id FROM orders WHERE customer NOT IN (SELECT name FROM customers)", [])
         // Without it, the null customers (4 and 7) still give null.
         try await EngineFixture.expectRows(
-            "SELECT id FROM orders WHERE customer NOT IN (SELECT name FROM customers WHERE name IS NOT NULL)", ids([5]))
+            "SELECT id FROM orders WHERE customer NOT IN (SELECT name FROM customers WHERE name IS NOT NULL)",
+            EngineFixture.idRows([5]))
         // Against no rows NOT IN is true, even for null.
         try await EngineFixture.expectRows(
             "SELECT count(*) AS n FROM orders WHERE customer NOT IN (SELECT name FROM customers WHERE tier > 9)",
@@ -112,14 +102,14 @@ import Testing
         // Orders whose qty is the tier of a customer of the same name.
         try await EngineFixture.expectRows(
             "SELECT id FROM orders o WHERE qty IN (SELECT tier + 2 FROM customers c WHERE c.name = o.customer)",
-            ids([1]))
+            EngineFixture.idRows([1]))
         try await EngineFixture.expectRows(
             "SELECT id FROM orders o WHERE qty IN (SELECT tier - 2 FROM customers c WHERE o.customer = c.name) ORDER BY id",
-            ids([6, 8]))
+            EngineFixture.idRows([6, 8]))
         // No customer row for a key means an empty subquery: NOT IN is true, even for the null customers.
         try await EngineFixture.expectRows(
             "SELECT id FROM orders o WHERE qty NOT IN (SELECT tier - 2 FROM customers c WHERE c.name = o.customer) ORDER BY id",
-            ids([1, 3, 4, 5, 7, 9, 10]))
+            EngineFixture.idRows([1, 3, 4, 5, 7, 9, 10]))
         try await EngineFixture.expectRows(
             "SELECT count(CASE WHEN customer IN (SELECT name FROM customers WHERE tier = 1) THEN 1 END) AS n FROM orders",
             [#"{"n":3}"#])
@@ -154,25 +144,26 @@ import Testing
             """
             SELECT id FROM orders o
             WHERE o.qty = 0 OR EXISTS (SELECT 1 FROM customers c WHERE c.name = o.customer AND c.tier = 3) ORDER BY id
-            """, ids([2, 6, 8, 10]))
+            """, EngineFixture.idRows([2, 6, 8, 10]))
     }
 
     @Test func subqueriesThatCannotBePlannedFailAtTheirLocation() async throws {
-        let inequality = try await failure(
+        let inequality = try await EngineFixture.analysisFailure(
             "SELECT id FROM orders o WHERE EXISTS (SELECT 1 FROM customers c WHERE c.tier > o.qty)")
         #expect(inequality.message.hasPrefix("a condition on outer columns in a subquery must be an equality"))
         #expect(inequality.location.column == 78)
-        let notAggregated = try await failure(
+        let notAggregated = try await EngineFixture.analysisFailure(
             "SELECT (SELECT c.tier FROM customers c WHERE c.name = o.customer) AS t FROM orders o")
         #expect(notAggregated.message.hasPrefix("a correlated scalar subquery must aggregate"))
         #expect(notAggregated.location.column == 8)
-        let twoColumns = try await failure("SELECT id FROM orders WHERE id IN (SELECT id, qty FROM orders)")
+        let twoColumns = try await EngineFixture.analysisFailure(
+            "SELECT id FROM orders WHERE id IN (SELECT id, qty FROM orders)")
         #expect(twoColumns.message == "the subquery must return one column, not 2")
-        let having = try await failure(
+        let having = try await EngineFixture.analysisFailure(
             "SELECT customer FROM orders GROUP BY customer HAVING count(*) > (SELECT count(*) FROM customers)")
         #expect(having.message.hasPrefix("in a query with GROUP BY or aggregates, subqueries are supported only"))
         #expect(having.location.column == 65)
-        let inOn = try await failure(
+        let inOn = try await EngineFixture.analysisFailure(
             "SELECT o.id FROM orders o JOIN customers c ON c.tier = (SELECT max(tier) FROM customers)")
         #expect(inOn.message == "subqueries are not supported here (for now)")
     }

@@ -82,27 +82,8 @@ import Testing
 
     @Test(arguments: 0..<queries.count)
     func matchesDuckDB(_ index: Int) async throws {
-        guard DuckDBOracle.python != nil else {
-            print("skipping: no test venv (run scripts/python-env)")
-            return
-        }
         let (sql, ordered) = Self.queries[index]
-        let fixture = try await EngineFixture.make()
-        defer { fixture.remove() }
-        let result = try await QueryEngine().run(sql: sql, catalog: fixture.catalog)
-        var ours = try result.batches.flatMap { batch in
-            try (0..<batch.numRows).map { row in
-                let line = RecordBatchJSONLines.line(batch, row: row)
-                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
-                return batch.schema.fields.map { DuckDBOracle.normalize(object[$0.name] ?? NSNull()) }
-            }
-        }
-        var theirs = try DuckDBOracle.rows(sql, root: fixture.root, views: EngineFixture.viewNames)
-        if !ordered {
-            ours.sort { $0.lexicographicallyPrecedes($1) }
-            theirs.sort { $0.lexicographicallyPrecedes($1) }
-        }
-        #expect(ours == theirs, "\(sql)")
+        try await DuckDBOracle.expectEngineAgrees(sql, ordered: ordered)
     }
 
     @Test func ignoreNullsSkipsNullValues() async throws {
