@@ -12,7 +12,7 @@ public struct TableSource: Sendable {
     /// The size of its files in bytes, listed when the source was made: a cheap estimate of how big
     /// the table is, for choosing a join's build side.
     public let estimatedBytes: Int64
-    private let opener: @Sendable ([String], ParquetPredicate?) async throws -> ParquetDataset
+    private let opener: @Sendable ([String], ParquetPredicate?, Int) async throws -> ParquetDataset
 
     /// The dataset under `prefix` of `store`.
     ///
@@ -20,8 +20,9 @@ public struct TableSource: Sendable {
     public static func parquet(store: any ObjectStore, prefix: String) async throws -> TableSource {
         let dataset = try await ParquetDataset.open(store: store, prefix: prefix)
         return TableSource(name: dataset.name, schema: dataset.schema, estimatedBytes: dataset.totalBytes) {
-            columns, predicate in
-            try await ParquetDataset.open(store: store, prefix: prefix, columns: columns, predicate: predicate)
+            columns, predicate, threads in
+            try await ParquetDataset.open(
+                store: store, prefix: prefix, columns: columns, predicate: predicate, threads: threads)
         }
     }
 
@@ -32,14 +33,15 @@ public struct TableSource: Sendable {
         let local = try await ParquetLocalSource.resolve(path: path)
         let dataset = try await local.dataset()
         return TableSource(name: path, schema: dataset.schema, estimatedBytes: dataset.totalBytes) {
-            columns, predicate in
-            try await local.dataset(columns: columns, predicate: predicate)
+            columns, predicate, threads in
+            try await local.dataset(columns: columns, predicate: predicate, threads: threads)
         }
     }
 
-    /// The dataset projected to `columns`, pruned by `predicate` (which does not filter rows).
-    func open(columns: [String], predicate: ParquetPredicate?) async throws -> ParquetDataset {
-        try await opener(columns, predicate)
+    /// The dataset projected to `columns`, pruned by `predicate` (which does not filter rows),
+    /// decoding up to `threads` row groups at once.
+    func open(columns: [String], predicate: ParquetPredicate?, threads: Int) async throws -> ParquetDataset {
+        try await opener(columns, predicate, threads)
     }
 }
 

@@ -23,12 +23,14 @@ struct ParquetScanExec: PhysicalOperator {
     }
 
     func open() async throws -> any BatchStream {
-        let dataset = try await scan.source.open(columns: scan.schema.fields.map(\.name), predicate: predicate)
+        let dataset = try await scan.source.open(
+            columns: scan.schema.fields.map(\.name), predicate: predicate, threads: ExecutionContext.options.threads)
         return Stream(iterator: dataset.batches().makeAsyncIterator())
     }
 
     func openSlices(_ count: Int) async throws -> [BatchStreamOpener]? {
-        let dataset = try await scan.source.open(columns: scan.schema.fields.map(\.name), predicate: predicate)
+        let dataset = try await scan.source.open(
+            columns: scan.schema.fields.map(\.name), predicate: predicate, threads: 1)
         return try await dataset.slices(count).map { slice in
             { Stream(iterator: dataset.batches(of: slice).makeAsyncIterator()) }
         }
