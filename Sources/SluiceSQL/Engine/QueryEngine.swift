@@ -2,7 +2,7 @@ import SluiceCore
 
 /// Runs Spark SQL over the views of a catalog, in process.
 ///
-/// The pipeline: `SQLParser` → `Binder` (logical plan) → constant folding, column pruning, filter pushdown and join
+/// The pipeline: `SQLParser` → `Binder` (logical plan) → constant folding, filter pushdown, column pruning and join
 /// side selection → `PhysicalPlanner` (operators) → batches pulled from the root. Aggregations and
 /// top-Ns over a scan (through filters and projections) split the scan into `options.threads`
 /// slices that run on their own tasks; sorts, aggregates and a hash join's build side hold their
@@ -68,7 +68,7 @@ struct QueryPlan {
         } catch let error as SQLAnalysisError {
             throw error.quoting(sql)
         }
-        logical = JoinSideSelection.apply(FilterPushdown.apply(ColumnPruning.apply(ConstantFolding.apply(bound))))
+        logical = JoinSideSelection.apply(ColumnPruning.apply(FilterPushdown.apply(ConstantFolding.apply(bound))))
         physical = PhysicalPlanner.plan(logical)
         schema = logical.schema
     }

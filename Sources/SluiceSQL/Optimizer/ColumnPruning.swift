@@ -20,7 +20,19 @@ enum ColumnPruning {
             return (plan, [:])
         case .filter(let input, let predicate):
             let (newInput, mapping) = prune(input, required: required.union(predicate.columnIndices))
-            return (.filter(newInput, predicate.remappingColumns(mapping)), mapping)
+            let filtered = LogicalPlan.filter(newInput, predicate.remappingColumns(mapping))
+            // Columns read only by the predicate go right after it, so a join or an aggregate above
+            // does not carry them (`WHERE segment <> 'closed'` under a join).
+            guard !required.isEmpty, !predicate.columnIndices.isSubset(of: required) else { return (filtered, mapping) }
+            let kept = required.sorted()
+            let schema = filtered.schema
+            let items = kept.map { old in
+                let index = mapping[old] ?? old
+                return NamedExpression(
+                    name: schema[index].name,
+                    expression: .column(index: index, name: schema[index].name, type: schema[index].dataType))
+            }
+            return (.project(filtered, items), positions(kept))
         case .project(let input, let items):
             // Only the items above needs survive (all of them at the root), so a subquery's unused
             // columns are not read.

@@ -133,6 +133,18 @@ import Testing
         #expect(text.contains("ParquetScan orders [id, customer] prune=[id > 8]"), "\(text)")
     }
 
+    @Test func columnsOnlyAFilterReadsAreDroppedBeforeTheJoin() async throws {
+        let sql = "SELECT o.id, c.tier FROM orders o JOIN customers c ON o.customer = c.name WHERE c.region <> 'none'"
+        let fixture = try await EngineFixture.make()
+        defer { fixture.remove() }
+        let text = try QueryEngine().explain(sql: sql, catalog: fixture.catalog)
+        // region is read by the pushed-down filter only: the join carries name and tier.
+        #expect(text.contains("    Project name#0, tier#1\n      Filter (region#2 <> 'none')"), "\(text)")
+        // alice's 3 orders, and bob's 3 against both bobs; Dave's region is null.
+        let rows = try await fixture.rows(sql + " ORDER BY o.id, c.tier")
+        #expect(rows.count == 9, "\(rows)")
+    }
+
     @Test func innerJoinBuildsOnTheSmallerSide() async throws {
         let sql =
             "SELECT c.name, o.id FROM customers c JOIN orders o ON c.name = o.customer WHERE o.id > 8 ORDER BY o.id"
