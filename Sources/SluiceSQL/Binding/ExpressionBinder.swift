@@ -277,17 +277,8 @@ struct ExpressionBinder {
         at location: SourceLocation
     ) throws -> BoundExpression {
         let all = values + (otherwise.map { [$0] } ?? [])
-        var type: DataType?
-        for value in all where !value.isNullLiteral {
-            guard let current = type else {
-                type = value.dataType
-                continue
-            }
-            guard let common = TypeCoercion.commonType(current, value.dataType) else {
-                throw SQLAnalysisError(
-                    "the branches have types \(current) and \(value.dataType), which do not mix", at: location)
-            }
-            type = common
+        let type = try TypeCoercion.commonType(of: all) {
+            SQLAnalysisError("the branches have types \($0) and \($1), which do not mix", at: location)
         }
         let resultType = type ?? .int32
         let branches = try zip(conditions, values).map {

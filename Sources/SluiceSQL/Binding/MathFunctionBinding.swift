@@ -100,17 +100,8 @@ enum MathFunctionBinding {
     private static func extreme(_ function: ScalarFunction, _ arguments: [BoundExpression], at location: SourceLocation)
         throws -> BoundExpression
     {
-        var common: DataType?
-        for argument in arguments where !argument.isNullLiteral {
-            guard let current = common else {
-                common = argument.dataType
-                continue
-            }
-            guard let wider = TypeCoercion.commonType(current, argument.dataType) else {
-                throw SQLAnalysisError(
-                    "\(function.rawValue) cannot compare \(current) and \(argument.dataType)", at: location)
-            }
-            common = wider
+        let common = try TypeCoercion.commonType(of: arguments) {
+            SQLAnalysisError("\(function.rawValue) cannot compare \($0) and \($1)", at: location)
         }
         guard let common else { return .literal(.null(.int32)) }
         return .function(function, try arguments.map { try TypeCoercion.cast($0, to: common) }, type: common)

@@ -105,4 +105,23 @@ enum TypeCoercion {
         default: return left
         }
     }
+
+    /// The common type of the expressions that are not null literals (nil when all are); `mismatch`
+    /// makes the error for the first two types that do not mix.
+    static func commonType(
+        of expressions: [BoundExpression], mismatch: (DataType, DataType) -> SQLAnalysisError
+    ) throws -> DataType? {
+        var common: DataType?
+        for expression in expressions where !expression.isNullLiteral {
+            guard let current = common else {
+                common = expression.dataType
+                continue
+            }
+            guard let wider = commonType(current, expression.dataType) else {
+                throw mismatch(current, expression.dataType)
+            }
+            common = wider
+        }
+        return common
+    }
 }
