@@ -6,7 +6,7 @@ public struct DatasetSlice: Sendable {
     public struct FilePart: Sendable {
         public let file: DatasetFile
         let reader: ParquetFileReader
-        public let rowGroups: [Int]
+        public internal(set) var rowGroups: [Int]
     }
 
     public let parts: [FilePart]
@@ -46,8 +46,7 @@ extension ParquetDataset {
             }
             currentIndex = index
             if let last = parts.last, last.file.key == unit.file.key {
-                parts[parts.count - 1] = .init(
-                    file: last.file, reader: last.reader, rowGroups: last.rowGroups + [unit.rowGroup])
+                parts[parts.count - 1].rowGroups.append(unit.rowGroup)
             } else {
                 parts.append(.init(file: unit.file, reader: unit.reader, rowGroups: [unit.rowGroup]))
             }

@@ -1,26 +1,56 @@
 import SluiceCompute
 import SluiceCore
 
-/// The build side of a hash join on one fixed-width key column: each slot holds a key's bit pattern
-/// beside its first build row, so a probe usually costs one cache line; later build rows with the same
-/// key are chained, and the chain is followed only when the build side has duplicate keys at all.
+/// The build side of a hash join on one fixed-width key column. Dense keys (the range of their bit
+/// patterns at most a few times their count, as surrogate keys of a dimension are) index an array
+/// directly; other keys sit in slots that hold a key's bit pattern beside its first build row, so a
+/// probe usually costs one cache line. Later build rows with the same key are chained, and the chain
+/// is followed only when the build side has duplicate keys at all.
 struct FixedWidthJoinIndex: Sendable {
-    /// Two words per slot: the key pattern, then the first build row + 1 (0 for an empty slot).
-    private var slots: [UInt64]
+    private enum Heads {
+        /// Build row + 1 of the first row of key `base + i` at `i` (0 for none).
+        case direct(base: UInt64, rows: [Int32])
+        /// Two words per slot: the key pattern, then the first build row + 1 (0 for an empty slot).
+        case slots([UInt64])
+    }
+
+    private var heads: Heads
     /// Build row + 1 of the next row with the same key (0 at the end), in build order.
     private var nextRows: [Int]
     private var hasDuplicates = false
 
+    /// The largest key range indexed directly: 64 Mi entries of 4 bytes.
+    private static let maximumDirectRange: UInt64 = 1 << 26
+
     /// - Parameter bits: the build keys' patterns (`FixedWidthGroupIndex.keyBits`); null rows are left out.
     init(bits: [UInt64], column: any ColumnArray) {
-        var capacity = 16
-        while capacity < 2 * bits.count { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: 2 * capacity)
         nextRows = [Int](repeating: 0, count: bits.count)
-        let mask = capacity - 1
         let hasNulls = column.validity != nil
-        // Backwards, so that prepending keeps each key's rows in build order.
-        for row in bits.indices.reversed() where !(hasNulls && column.isNull(row)) {
+        let rows = bits.indices.filter { !(hasNulls && column.isNull($0)) }
+        let low = rows.lazy.map { bits[$0] }.min() ?? 0
+        let high = rows.lazy.map { bits[$0] }.max() ?? 0
+        let range = high - low
+        if !rows.isEmpty, bits.count < Int(Int32.max), range < Self.maximumDirectRange,
+            range <= 4 * UInt64(rows.count) + 1024
+        {
+            var direct = [Int32](repeating: 0, count: Int(range) + 1)
+            // Backwards, so that prepending keeps each key's rows in build order.
+            for row in rows.reversed() {
+                let offset = Int(bits[row] - low)
+                if direct[offset] != 0 {
+                    nextRows[row] = Int(direct[offset])
+                    hasDuplicates = true
+                }
+                direct[offset] = Int32(row + 1)
+            }
+            heads = .direct(base: low, rows: direct)
+            return
+        }
+        var capacity = 16
+        while capacity < 2 * rows.count { capacity *= 2 }
+        var slots = [UInt64](repeating: 0, count: 2 * capacity)
+        let mask = capacity - 1
+        for row in rows.reversed() {
             let key = bits[row]
             var slot = Int(truncatingIfNeeded: HashMixing.finalize(key)) & mask
             while true {
@@ -39,6 +69,7 @@ struct FixedWidthJoinIndex: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+        heads = .slots(slots)
     }
 
     /// The matching (probe row, build row) pairs, in probe order (null probe keys match nothing).
@@ -47,25 +78,39 @@ struct FixedWidthJoinIndex: Sendable {
         var buildRows: [Int] = []
         probeRows.reserveCapacity(bits.count)
         buildRows.reserveCapacity(bits.count)
-        let mask = slots.count / 2 - 1
         let hasNulls = column.validity != nil
-        slots.withUnsafeBufferPointer { slots in
-            for row in bits.indices where !(hasNulls && column.isNull(row)) {
-                let key = bits[row]
-                var slot = Int(truncatingIfNeeded: HashMixing.finalize(key)) & mask
-                while true {
-                    let first = Int(slots[2 * slot + 1])
-                    if first == 0 { break }
-                    if slots[2 * slot] == key {
-                        var entry = first
-                        while entry != 0 {
-                            probeRows.append(row)
-                            buildRows.append(entry - 1)
-                            entry = hasDuplicates ? nextRows[entry - 1] : 0
+        func emit(_ row: Int, _ first: Int) {
+            var entry = first
+            while entry != 0 {
+                probeRows.append(row)
+                buildRows.append(entry - 1)
+                entry = hasDuplicates ? nextRows[entry - 1] : 0
+            }
+        }
+        switch heads {
+        case .direct(let base, let direct):
+            direct.withUnsafeBufferPointer { direct in
+                let range = UInt64(direct.count)
+                for row in bits.indices where !(hasNulls && column.isNull(row)) {
+                    let offset = bits[row] &- base
+                    if offset < range { emit(row, Int(direct[Int(offset)])) }
+                }
+            }
+        case .slots(let slots):
+            let mask = slots.count / 2 - 1
+            slots.withUnsafeBufferPointer { slots in
+                for row in bits.indices where !(hasNulls && column.isNull(row)) {
+                    let key = bits[row]
+                    var slot = Int(truncatingIfNeeded: HashMixing.finalize(key)) & mask
+                    while true {
+                        let first = Int(slots[2 * slot + 1])
+                        if first == 0 { break }
+                        if slots[2 * slot] == key {
+                            emit(row, first)
+                            break
                         }
-                        break
+                        slot = (slot + 1) & mask
                     }
-                    slot = (slot + 1) & mask
                 }
             }
         }

@@ -4,7 +4,7 @@ import SluiceCore
 /// first and last: each batch's picks (a row per group that changes its choice) are taken into a
 /// small chunk, and each group remembers where its pick is in the chunks. `last` re-picks in every
 /// batch, so its chunks are compacted when they outgrow the groups.
-struct PickAccumulator: ReaggregatingAccumulator {
+struct PickAccumulator: Accumulator {
     let type: DataType
     let isLast: Bool
     let ignoresNulls: Bool
@@ -46,6 +46,16 @@ struct PickAccumulator: ReaggregatingAccumulator {
         }
         chunkRows += touched.count
         if chunkRows > 2 * groupCount + 65_536 { try compact() }
+    }
+
+    /// Takes the other side's picks for the groups it has one for: a slice that saw no row of a
+    /// group (or no row at all) must not pass on its empty pick as a null value.
+    mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
+        let other = try mergeable(other, as: Self.self)
+        let picked = other.picks.indices.filter { other.picks[$0] >= 0 && $0 < groups.count }
+        guard !picked.isEmpty else { return }
+        let values = try take(other.finish(groupCount: other.picks.count), picked)
+        try update(groups: picked.map { groups[$0] }, groupCount: groupCount, values: values)
     }
 
     /// Replaces the chunks by one holding just the current picks.

@@ -39,6 +39,7 @@ struct TopNPerGroupExec: PhysicalOperator {
             groupOfRow += keys.isEmpty ? Array(repeating: 0, count: batch.numRows) : try table.groupNumbers(for: keys)
             orderChunks.append(try window.orderBy.map { try ExpressionEvaluator.array($0.expression, batch) })
             batches.append(batch)
+            try ExecutionContext.checkMemory("TopNPerGroup")
         }
         guard !batches.isEmpty else { return SlicedBatchStream(nil) }
         let orderColumns = try window.orderBy.indices.map { key in
@@ -161,7 +162,7 @@ extension TopNPerGroupExec {
         case .lessOrEqual where column(left), .greaterOrEqual where column(right):
             return constant(column(left) ? right : left)
         case .less where column(left), .greater where column(right):
-            return constant(column(left) ? right : left).map { $0 - 1 }
+            return constant(column(left) ? right : left).flatMap { $0 > Int.min ? $0 - 1 : nil }
         default: return nil
         }
     }

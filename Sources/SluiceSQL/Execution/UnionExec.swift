@@ -22,6 +22,8 @@ struct UnionExec: PhysicalOperator {
         mutating func next() async throws -> RecordBatch? {
             while true {
                 if var stream = current {
+                    // Held only here while it runs, so its state is not copied on write.
+                    current = nil
                     let batch = try await stream.next()
                     current = stream
                     if let batch {

@@ -24,6 +24,7 @@ struct WindowExec: PhysicalOperator {
         var batches: [RecordBatch] = []
         while let batch = try await source.next() {
             if batch.numRows > 0 { batches.append(batch) }
+            try ExecutionContext.checkMemory("Window")
         }
         guard !batches.isEmpty else { return SlicedBatchStream(nil) }
         let all = batches.count == 1 ? batches[0] : try RecordBatch.concatenate(batches)

@@ -13,7 +13,7 @@ enum WindowFunctionEvaluator {
         case .percentRank, .cumeDist:
             return Float64Array(fractions(call.function, layout: layout, rows: batch.numRows))
         case .lag(let offset):
-            return try shifted(call, by: -offset, layout: layout, batch: batch)
+            return try shifted(call, by: offset == Int.min ? Int.max : -offset, layout: layout, batch: batch)
         case .lead(let offset):
             return try shifted(call, by: offset, layout: layout, batch: batch)
         case .firstValue, .lastValue:
@@ -85,7 +85,9 @@ enum WindowFunctionEvaluator {
         let defaults =
             try call.defaultValue.map { try ExpressionEvaluator.array($0, batch) }
             ?? Scalar.null(call.resultType).makeArray(count: rows)
-        // Indices into values followed by defaults.
+        // Indices into values followed by defaults. An offset past every partition reads the
+        // default; clamped, it cannot overflow.
+        let shift = max(-(rows + 1), min(rows + 1, shift))
         var indices = [Int](repeating: 0, count: rows)
         let order = layout.order
         for partition in layout.partitions {

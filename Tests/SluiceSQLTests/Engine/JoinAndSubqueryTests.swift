@@ -145,6 +145,18 @@ import Testing
         #expect(rows.count == 9, "\(rows)")
     }
 
+    @Test func integerKeysJoinWhetherDenseOrSparse() async throws {
+        // wide's k (0 to 1499, each 3 or 4 times) is dense: indexed directly, duplicates chained;
+        // big's n (1 and Int64.max) is sparse: hashed slots. Negative keys miss both.
+        try await EngineFixture.expectRows(
+            "SELECT count(*) AS n, sum(v.k) AS s FROM wide w JOIN wide v ON w.k = v.k WHERE w.k IN (0, 7, 1499)",
+            [#"{"n":41,"s":13603}"#])
+        try await EngineFixture.expectRows(
+            "SELECT o.id, b.n FROM orders o JOIN big b ON o.id = b.n", [#"{"id":1,"n":1}"#])
+        try await EngineFixture.expectRows(
+            "SELECT count(*) AS n FROM orders o JOIN big b ON -o.id = b.n", [#"{"n":0}"#])
+    }
+
     @Test func innerJoinBuildsOnTheSmallerSide() async throws {
         let sql =
             "SELECT c.name, o.id FROM customers c JOIN orders o ON c.name = o.customer WHERE o.id > 8 ORDER BY o.id"

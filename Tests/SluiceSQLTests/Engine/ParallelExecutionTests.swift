@@ -14,6 +14,9 @@ import Testing
         "SELECT count(*) AS n FROM nothing",
         "SELECT customer, count(*) AS n FROM orders WHERE id > 100 GROUP BY customer",
         "SELECT count(DISTINCT k) AS d FROM wide",
+        // Slices whose rows the WHERE drops must not pass on a null pick.
+        "SELECT first(id) AS f, last(id) AS l, first(customer) AS c FROM orders WHERE id >= 9",
+        "SELECT first(id) AS f, last(id) AS l, last(customer) AS c FROM orders WHERE id <= 2",
         "SELECT c.region, count(*) AS n, sum(o.qty) AS q FROM orders o JOIN customers c ON o.customer = c.name GROUP BY c.region",
         "SELECT o.id, c.tier FROM orders o LEFT JOIN customers c ON o.customer = c.name ORDER BY o.id DESC, c.tier LIMIT 8",
         "SELECT count(*) AS n, sum(id) AS s FROM orders WHERE customer IN (SELECT name FROM customers)",

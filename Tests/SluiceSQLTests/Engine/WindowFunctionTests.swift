@@ -80,6 +80,17 @@ import Testing
         ),
     ]
 
+    @Test func offsetsPastEveryPartitionGiveTheDefault() async throws {
+        try await EngineFixture.expectRows(
+            """
+            SELECT id, lead(qty, 9223372036854775807, -1) OVER (ORDER BY id) AS n,
+                   lag(qty, 9223372036854775807, -2) OVER (ORDER BY id) AS p,
+                   lag(qty, -9223372036854775807, -3) OVER (ORDER BY id) AS q
+            FROM orders WHERE id <= 2 ORDER BY id
+            """,
+            [#"{"id":1,"n":-1,"p":-2,"q":-3}"#, #"{"id":2,"n":-1,"p":-2,"q":-3}"#])
+    }
+
     @Test(arguments: 0..<queries.count)
     func matchesDuckDB(_ index: Int) async throws {
         let (sql, ordered) = Self.queries[index]
