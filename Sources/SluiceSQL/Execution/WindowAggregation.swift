@@ -4,8 +4,9 @@ import SluiceCore
 /// Aggregates over window frames. A frame that is the whole partition runs the GROUP BY
 /// accumulators with one group per partition. A frame open at one end (the default running frame,
 /// or one to UNBOUNDED FOLLOWING) grows row by row, so count, sum, avg of doubles, min and max keep a
-/// running state. Any other frame is one accumulator group per row, fed the rows of its frame (the
-/// work grows with the frames' total size).
+/// running state, and the other aggregates feed one accumulator row by row and read it at each row
+/// (in input order only, for those that depend on it). Any other frame is one accumulator group per
+/// row, fed the rows of its frame (the work grows with the frames' total size).
 enum WindowAggregation {
     static func evaluate(
         _ call: AggregateCall, frame: BoundWindowFrame, layout: WindowLayout, batch: RecordBatch
@@ -111,21 +112,44 @@ enum WindowAggregation {
                 })
             return try take(concatenate([column, Scalar.null(call.resultType).makeArray(count: 1)]), best)
         default:
-            return nil
+            let dependsOnOrder = [.first, .last, .collectList].contains(call.function)
+            guard frame.start == .unboundedPreceding || !dependsOnOrder else { return nil }
+            return try incremental(call, values: values, frame: frame, layout: layout, rows: rows)
         }
+    }
+
+    /// Any aggregate over a frame open at one end: one accumulator per partition, fed row by row as
+    /// the frame grows and finished at each row.
+    private static func incremental(
+        _ call: AggregateCall, values: (any ColumnArray)?, frame: BoundWindowFrame, layout: WindowLayout, rows: Int
+    ) throws -> any ColumnArray {
+        var accumulator = try Accumulators.make(call)
+        var results: [any ColumnArray] = []
+        var resultOfRow = [Int](repeating: 0, count: rows)
+        try walk(
+            frame, layout, reset: { accumulator = try Accumulators.make(call) },
+            add: { row in
+                try accumulator.update(groups: [0], groupCount: 1, values: values?.slice(row..<(row + 1)))
+            },
+            emit: { row in
+                resultOfRow[row] = results.count
+                results.append(try accumulator.finish(groupCount: 1))
+            })
+        guard !results.isEmpty else { return try Scalar.null(call.resultType).makeArray(count: rows) }
+        return try take(concatenate(results), resultOfRow)
     }
 
     /// Visits each row's frame, adding rows to a running state as the frame grows: forwards when it
     /// starts at the partition's first row, backwards when it ends at the last. `add` and `emit`
     /// take rows of the batch.
     private static func walk(
-        _ frame: BoundWindowFrame, _ layout: WindowLayout, reset: () -> Void, add: (Int) throws -> Void,
-        emit: (Int) -> Void
+        _ frame: BoundWindowFrame, _ layout: WindowLayout, reset: () throws -> Void, add: (Int) throws -> Void,
+        emit: (Int) throws -> Void
     ) throws {
         let order = layout.order
         let forwards = frame.start == .unboundedPreceding
         for partition in layout.partitions {
-            reset()
+            try reset()
             var added = forwards ? partition.lowerBound : partition.upperBound
             for position in forwards ? Array(partition) : partition.reversed() {
                 let rows = layout.frame(frame, at: position, in: partition)
@@ -140,7 +164,7 @@ enum WindowAggregation {
                         try add(order[added])
                     }
                 }
-                emit(order[position])
+                try emit(order[position])
             }
         }
     }

@@ -80,6 +80,23 @@ import Testing
         ),
     ]
 
+    @Test func runningFramesOfEveryAggregateGrowRowByRow() async throws {
+        // Decimal sums and averages, collect_list and bool_or feed one accumulator as the frame grows.
+        try await EngineFixture.expectRows(
+            """
+            SELECT id, sum(amount) OVER (ORDER BY id) AS s,
+                   avg(amount) OVER (ORDER BY id ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS a,
+                   collect_list(qty) OVER (ORDER BY id) AS l, bool_or(qty > 4) OVER (ORDER BY id) AS b
+            FROM orders WHERE id <= 4 ORDER BY id
+            """,
+            [
+                #"{"id":1,"s":"10.50","a":"12.583333","l":[3],"b":false}"#,
+                #"{"id":2,"s":"30.50","a":"13.625000","l":[3],"b":false}"#,
+                #"{"id":3,"s":"37.75","a":"7.250000","l":[3,5],"b":true}"#,
+                #"{"id":4,"s":"37.75","a":null,"l":[3,5,2],"b":true}"#,
+            ])
+    }
+
     @Test func offsetsPastEveryPartitionGiveTheDefault() async throws {
         try await EngineFixture.expectRows(
             """
