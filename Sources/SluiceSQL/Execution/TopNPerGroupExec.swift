@@ -56,14 +56,24 @@ struct TopNPerGroupExec: PhysicalOperator {
 
     /// Each kept row with its row number, in row order. `less` orders rows (ties by position).
     private func best(groupOfRow: [Int], groupCount: Int, less: (Int, Int) -> Bool) -> [(row: Int, rank: Int32)] {
-        // Group g's kept rows, best first, are slots[g * limit ..< g * limit + counts[g]].
-        var slots = [Int](repeating: 0, count: groupCount * limit)
+        // Group g keeps at most min(limit, its rows) rows, best first, in
+        // slots[bases[g] ..< bases[g] + counts[g]]: the slots never outnumber the input rows.
+        var capacities = [Int](repeating: 0, count: groupCount)
+        for group in groupOfRow where capacities[group] < limit { capacities[group] += 1 }
+        var bases = [Int](repeating: 0, count: groupCount)
+        var total = 0
+        for group in 0..<groupCount {
+            bases[group] = total
+            total += capacities[group]
+        }
+        var slots = [Int](repeating: 0, count: total)
         var counts = [Int](repeating: 0, count: groupCount)
         for (row, group) in groupOfRow.enumerated() {
-            let base = group * limit
+            let base = bases[group]
+            let capacity = capacities[group]
             var count = counts[group]
-            if count == limit {
-                guard less(row, slots[base + limit - 1]) else { continue }
+            if count == capacity {
+                guard less(row, slots[base + capacity - 1]) else { continue }
                 count -= 1
             }
             var slot = base + count
@@ -76,7 +86,7 @@ struct TopNPerGroupExec: PhysicalOperator {
         }
         var winners: [(row: Int, rank: Int32)] = []
         for group in 0..<groupCount {
-            for rank in 0..<counts[group] { winners.append((slots[group * limit + rank], Int32(rank + 1))) }
+            for rank in 0..<counts[group] { winners.append((slots[bases[group] + rank], Int32(rank + 1))) }
         }
         winners.sort { $0.row < $1.row }
         return winners
