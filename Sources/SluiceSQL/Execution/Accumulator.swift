@@ -22,6 +22,20 @@ extension ReaggregatingAccumulator {
     }
 }
 
+extension Array {
+    /// Grows per-group state to `count` entries of `value` (groups appear as batches come).
+    mutating func pad(to count: Int, with value: Element) {
+        if self.count < count { append(contentsOf: repeatElement(value, count: count - self.count)) }
+    }
+
+    /// The array grown to `count` entries of `value`, for a finish over groups never updated.
+    func padded(to count: Int, with value: Element) -> [Element] {
+        var copy = self
+        copy.pad(to: count, with: value)
+        return copy
+    }
+}
+
 /// The other side of a merge, as the accumulator's own type.
 func mergeable<T: Accumulator>(_ other: any Accumulator, as type: T.Type) throws -> T {
     guard let other = other as? T else {
@@ -58,7 +72,7 @@ struct CountAccumulator: Accumulator {
     var counts: [Int64] = []
 
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws {
-        if counts.count < groupCount { counts += repeatElement(0, count: groupCount - counts.count) }
+        counts.pad(to: groupCount, with: 0)
         for (row, group) in groups.enumerated() where countsNulls || values?.isValid(row) == true {
             counts[group] += 1
         }
@@ -66,12 +80,12 @@ struct CountAccumulator: Accumulator {
 
     mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
         let other = try mergeable(other, as: Self.self)
-        if counts.count < groupCount { counts += repeatElement(0, count: groupCount - counts.count) }
+        counts.pad(to: groupCount, with: 0)
         for (group, target) in zip(other.counts.indices, groups) { counts[target] += other.counts[group] }
     }
 
     func finish(groupCount: Int) throws -> any ColumnArray {
-        Int64Array(counts + repeatElement(0, count: max(0, groupCount - counts.count)))
+        Int64Array(counts.padded(to: groupCount, with: 0))
     }
 }
 
@@ -80,7 +94,7 @@ struct IntegerSumAccumulator: Accumulator {
     var sums: [Int64?] = []
 
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws {
-        if sums.count < groupCount { sums += repeatElement(nil, count: groupCount - sums.count) }
+        sums.pad(to: groupCount, with: nil)
         guard let values = values as? Int64Array else { throw ComputeError(.unsupported, "sum expects bigint input") }
         for (row, group) in groups.enumerated() where values.isValid(row) {
             try add(values.value(at: row), to: group)
@@ -97,14 +111,14 @@ struct IntegerSumAccumulator: Accumulator {
 
     mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
         let other = try mergeable(other, as: Self.self)
-        if sums.count < groupCount { sums += repeatElement(nil, count: groupCount - sums.count) }
+        sums.pad(to: groupCount, with: nil)
         for (group, target) in zip(other.sums.indices, groups) {
             if let sum = other.sums[group] { try add(sum, to: target) }
         }
     }
 
     func finish(groupCount: Int) throws -> any ColumnArray {
-        Int64Array(sums + repeatElement(nil, count: max(0, groupCount - sums.count)))
+        Int64Array(sums.padded(to: groupCount, with: nil))
     }
 }
 
@@ -115,10 +129,8 @@ struct FloatSumAccumulator: Accumulator {
     var counts: [Int] = []
 
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws {
-        if sums.count < groupCount {
-            sums += repeatElement(0, count: groupCount - sums.count)
-            counts += repeatElement(0, count: groupCount - counts.count)
-        }
+        sums.pad(to: groupCount, with: 0)
+        counts.pad(to: groupCount, with: 0)
         guard let values = values as? Float64Array else { throw ComputeError(.unsupported, "expected double input") }
         for (row, group) in groups.enumerated() where values.isValid(row) {
             sums[group] += values.value(at: row)
@@ -128,10 +140,8 @@ struct FloatSumAccumulator: Accumulator {
 
     mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
         let other = try mergeable(other, as: Self.self)
-        if sums.count < groupCount {
-            sums += repeatElement(0, count: groupCount - sums.count)
-            counts += repeatElement(0, count: groupCount - counts.count)
-        }
+        sums.pad(to: groupCount, with: 0)
+        counts.pad(to: groupCount, with: 0)
         for (group, target) in zip(other.sums.indices, groups) {
             sums[target] += other.sums[group]
             counts[target] += other.counts[group]

@@ -14,7 +14,7 @@ struct BooleanAggregateAccumulator: ReaggregatingAccumulator {
         guard let values = values as? BooleanArray else {
             throw ComputeError(.unsupported, "bool_and and bool_or need a boolean argument")
         }
-        if results.count < groupCount { results += repeatElement(nil, count: groupCount - results.count) }
+        results.pad(to: groupCount, with: nil)
         for (row, group) in groups.enumerated() where values.isValid(row) {
             let value = values.value(at: row)
             results[group] = isAnd ? (results[group] ?? true) && value : (results[group] ?? false) || value
@@ -22,6 +22,6 @@ struct BooleanAggregateAccumulator: ReaggregatingAccumulator {
     }
 
     func finish(groupCount: Int) throws -> any ColumnArray {
-        BooleanArray(results + repeatElement(nil, count: max(0, groupCount - results.count)))
+        BooleanArray(results.padded(to: groupCount, with: nil))
     }
 }

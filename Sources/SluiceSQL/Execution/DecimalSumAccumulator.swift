@@ -10,10 +10,8 @@ struct DecimalSumAccumulator: Accumulator {
     var counts: [Int64] = []
 
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws {
-        if sums.count < groupCount {
-            sums += repeatElement(0, count: groupCount - sums.count)
-            counts += repeatElement(0, count: groupCount - counts.count)
-        }
+        sums.pad(to: groupCount, with: 0)
+        counts.pad(to: groupCount, with: 0)
         guard let values = values as? Decimal128Array else {
             throw ComputeError(.unsupported, "expected decimal input")
         }
@@ -31,10 +29,8 @@ struct DecimalSumAccumulator: Accumulator {
 
     mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
         let other = try mergeable(other, as: Self.self)
-        if sums.count < groupCount {
-            sums += repeatElement(0, count: groupCount - sums.count)
-            counts += repeatElement(0, count: groupCount - counts.count)
-        }
+        sums.pad(to: groupCount, with: 0)
+        counts.pad(to: groupCount, with: 0)
         for (group, target) in zip(other.sums.indices, groups) {
             try add(other.sums[group], count: other.counts[group], to: target)
         }

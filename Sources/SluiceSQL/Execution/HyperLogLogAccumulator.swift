@@ -19,7 +19,7 @@ struct HyperLogLogAccumulator: Accumulator {
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws {
         guard let values else { throw ComputeError(.unsupported, "approx_count_distinct needs an argument") }
         let needed = groupCount * registerCount
-        if registers.count < needed { registers += repeatElement(0, count: needed - registers.count) }
+        registers.pad(to: needed, with: 0)
         let hashes = try hashRows([values])
         let suffixBits = 64 - precision
         for (row, group) in groups.enumerated() where values.isValid(row) {
@@ -36,7 +36,7 @@ struct HyperLogLogAccumulator: Accumulator {
     mutating func merge(_ other: any Accumulator, groups: [Int], groupCount: Int) throws {
         let other = try mergeable(other, as: Self.self)
         let needed = groupCount * registerCount
-        if registers.count < needed { registers += repeatElement(0, count: needed - registers.count) }
+        registers.pad(to: needed, with: 0)
         for (group, target) in groups.enumerated() where (group + 1) * registerCount <= other.registers.count {
             for register in 0..<registerCount {
                 let slot = target * registerCount + register

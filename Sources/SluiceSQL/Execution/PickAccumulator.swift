@@ -23,10 +23,8 @@ struct PickAccumulator: Accumulator {
 
     mutating func update(groups: [Int], groupCount: Int, values: (any ColumnArray)?) throws {
         guard let values else { throw ComputeError(.unsupported, "first and last need an argument") }
-        if picks.count < groupCount {
-            picks += repeatElement(-1, count: groupCount - picks.count)
-            batchRows += repeatElement(0, count: groupCount - batchRows.count)
-        }
+        picks.pad(to: groupCount, with: -1)
+        batchRows.pad(to: groupCount, with: 0)
         var touched: [Int] = []
         for (row, group) in groups.enumerated() {
             if ignoresNulls && values.isNull(row) { continue }
@@ -68,6 +66,6 @@ struct PickAccumulator: Accumulator {
 
     func finish(groupCount: Int) throws -> any ColumnArray {
         let all = chunks.isEmpty ? try Scalar.null(type).makeArray(count: 0) : try concatenate(chunks)
-        return try take(all, picks + repeatElement(-1, count: max(0, groupCount - picks.count)))
+        return try take(all, picks.padded(to: groupCount, with: -1))
     }
 }

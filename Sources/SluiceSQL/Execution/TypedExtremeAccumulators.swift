@@ -19,7 +19,7 @@ struct PrimitiveExtremeAccumulator<T: SparkOrdered>: ReaggregatingAccumulator {
         guard let values = values as? PrimitiveArray<T> else {
             throw ComputeError(.unsupported, "min and max expected \(type) input")
         }
-        if extremes.count < groupCount { extremes += repeatElement(nil, count: groupCount - extremes.count) }
+        extremes.pad(to: groupCount, with: nil)
         values.withUnsafeValues { stored in
             for (row, group) in groups.enumerated() where values.isValid(row) {
                 let value = stored[row]
@@ -33,7 +33,7 @@ struct PrimitiveExtremeAccumulator<T: SparkOrdered>: ReaggregatingAccumulator {
     }
 
     func finish(groupCount: Int) throws -> any ColumnArray {
-        PrimitiveArray<T>(extremes + repeatElement(nil, count: max(0, groupCount - extremes.count)), dataType: type)
+        PrimitiveArray<T>(extremes.padded(to: groupCount, with: nil), dataType: type)
     }
 }
 
@@ -52,10 +52,8 @@ struct StringExtremeAccumulator: ReaggregatingAccumulator {
         guard let values = values as? StringArray else {
             throw ComputeError(.unsupported, "min and max expected string input")
         }
-        if extremes.count < groupCount {
-            extremes += repeatElement([], count: groupCount - extremes.count)
-            present += repeatElement(false, count: groupCount - present.count)
-        }
+        extremes.pad(to: groupCount, with: [])
+        present.pad(to: groupCount, with: false)
         for (row, group) in groups.enumerated() where values.isValid(row) {
             values.withUnsafeBytes(at: row) { bytes in
                 if present[group] {
