@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SluiceSQL", targets: ["SluiceSQL"]),
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
         .library(name: "SluiceCompute", targets: ["SluiceCompute"]),
+        .library(name: "SluiceServing", targets: ["SluiceServing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,10 +34,20 @@ let package = Package(
             name: "SluiceParquet",
             dependencies: ["SluiceCore", "SluiceStorage", "CZlib", "CZstd", "CLZ4", "CBrotli"]
         ),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Vectorized kernels over columnar arrays with Spark 4 ANSI semantics: no SQL, no plans.
         .target(name: "SluiceCompute", dependencies: ["SluiceCore"]),
         // The local Spark SQL engine: parser, binder, logical plan and vectorized operators.
         .target(name: "SluiceSQL", dependencies: ["SluiceCore", "SluiceCompute", "SluiceParquet", "SluiceStorage"]),
+        // The blue/green switch over a ServingStore (pointer, load, validate, flip, rollback), the
+        // readers with a cached pointer, and the SQLite store.
+        .target(
+            name: "SluiceServing",
+            dependencies: [
+                "SluiceCore", "SluiceStorage", "SluiceParquet", "CSQLite",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Projects, jobs, task kinds, the connection registry, the runner.
         .target(
             name: "SluiceJobs",
@@ -45,6 +56,7 @@ let package = Package(
                 "SluiceStorage",
                 "SluiceParquet",
                 "SluiceSQL",
+                "SluiceServing",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -56,6 +68,7 @@ let package = Package(
                 "SluiceJobs",
                 "SluiceParquet",
                 "SluiceSQL",
+                "SluiceServing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -68,8 +81,13 @@ let package = Package(
             name: "SluiceSQLTests", dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage"],
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
-        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL"]),
+        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute"]),
+        .testTarget(
+            name: "SluiceServingTests",
+            dependencies: [
+                "SluiceServing", "SluiceParquet", "SluiceStorage", .product(name: "Logging", package: "swift-log"),
+            ]),
         // Runs the built `sluice` binary: exit codes and the text users see.
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
     ],

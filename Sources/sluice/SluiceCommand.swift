@@ -12,6 +12,7 @@ struct SluiceCommand: AsyncParsableCommand {
         version: SluiceVersion.current,
         subcommands: [
             InitCommand.self, ValidateCommand.self, JobsCommand.self, RunCommand.self, RunsCommand.self,
+            SwitchCommand.self, RollbackCommand.self, StatusCommand.self, GetCommand.self, ServeCommand.self,
             ParquetCommand.self, QueryCommand.self, BenchCommand.self,
             DemoCommand.self, VersionCommand.self,
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceServing
 import SluiceStorage
 import Synchronization
 import Testing
@@ -114,17 +115,21 @@ struct ConnectionRegistryTests {
         }
     }
 
-    @Test("connection types of later issues fail clearly with exit 1")
-    func plannedDrivers() async throws {
+    @Test("a sqlite connection opens the serving store, which is not a lake")
+    func sqliteServingConnection() async throws {
         let project = try TestProject.example()
         defer { project.remove() }
         let registry = ConnectionRegistry(project: try project.load(), logger: .silent)
-        do {
-            _ = try await registry.client(named: "serving")
-            Issue.record("expected NotAvailableYet")
-        } catch let error as NotAvailableYet {
-            #expect(error.description.hasPrefix("not available yet: the SQLite serving store"))
-            #expect(error.category.exitCode == 1)
+        let store = try await registry.servingStore(named: "serving")
+        #expect(
+            store.displayName == "sqlite:" + project.root.appendingPathComponent("serving.db").standardizedFileURL.path)
+        #expect(store.timing == .defaults)
+        await #expect(throws: ConnectionRoleError(connection: "serving", expected: .lake)) {
+            try await registry.objectStore(named: "serving")
         }
+        await #expect(throws: ConnectionRoleError(connection: "lake", expected: .serving)) {
+            try await registry.servingStore(named: "lake")
+        }
+        await registry.shutdown()
     }
 }

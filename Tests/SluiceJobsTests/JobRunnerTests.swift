@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceServing
 import SluiceStorage
 import Testing
 
@@ -136,8 +137,8 @@ struct JobRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("lake/results").path))
     }
 
-    @Test("the example job prepares its result, then fails clearly where a later capability is missing")
-    func exampleRunPreparesThenNeedsTheServingStore() async throws {
+    @Test("the example job prepares its result, then loads it into SQLite and flips the pointer")
+    func exampleRunPreparesAndServes() async throws {
         let project = try TestProject.example()
         defer { project.remove() }
         let date = try LogicalDate(parsing: "2026-11-20")
@@ -145,11 +146,18 @@ struct JobRunnerTests {
         try await SampleLake(userCount: 100, eventsPerDay: 2_000).write(into: lake, dates: [date])
         let runner = Self.runner(for: try project.load())
         let report = try await runner.run(job: "job1", task: nil, date: date)
-        #expect(report.records.map(\.outcome) == [.succeeded, .failed])
-        #expect((report.records.first?.rowsOut ?? 0) > 0)
-        #expect(try await ResultCatalog.newestCompleteResult(in: lake, prefix: "results/job1/") != nil)
-        #expect(report.failure?.category == .taskFailed)
-        #expect(report.failure?.message.hasPrefix("not available yet: the SQLite serving store") == true)
+        #expect(report.records.map(\.outcome) == [.succeeded, .succeeded])
+        let prepared = report.records.first?.rowsOut ?? 0
+        #expect(prepared > 0)
+        #expect(report.records.last?.rowsOut == prepared)
+        let result = try await ResultCatalog.newestCompleteResult(in: lake, prefix: "results/job1/")
+        let store = try await runner.connections.servingStore(named: "serving")
+        let pointer = try await store.pointer(of: "user_scores")
+        #expect(pointer?.activeTable == "user_scores_1")
+        #expect(pointer?.version == 1)
+        #expect(pointer?.rowCount == prepared)
+        #expect(pointer?.sourceRun == result?.dataset.runID.description)
+        await runner.connections.shutdown()
     }
 
     @Test("save fails clearly when there is no complete result")

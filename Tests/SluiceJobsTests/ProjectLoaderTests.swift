@@ -1,5 +1,6 @@
 import Foundation
 import SluiceSQL
+import SluiceServing
 import Testing
 
 @testable import SluiceJobs

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The date a run is for (Airflow's logical date), and the data interval it covers.
 ///
 /// A daily run for `2026-11-20` covers `[2026-11-20T00:00:00Z, 2026-11-21T00:00:00Z)`.
@@ -32,6 +34,12 @@ public struct LogicalDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// `2026-11-20`
     public var ds: String { date.description }
+
+    /// Today's UTC date, for commands whose date only matters when a path uses it.
+    public static var today: LogicalDate {
+        let seconds = Int(Date().timeIntervalSince1970)
+        return LogicalDate(CivilDate(daysSinceEpoch: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+    }
     /// `20261120`
     public var dsNodash: String { ds.replacingAll("-", with: "") }
     /// `2026-11-20T00:00:00+00:00`, as Airflow formats it.

@@ -16,6 +16,8 @@ public struct ConnectionSetting: Sendable {
         case int
         case bool
         case stringList
+        /// `250ms`, `1s`, `5m`; a plain number is seconds.
+        case duration
     }
 
     public var name: String

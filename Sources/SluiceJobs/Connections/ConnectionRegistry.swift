@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SluiceCore
+import SluiceServing
 import SluiceStorage
 
 /// The process's clients, one per named connection: created on first use (concurrent first uses
@@ -57,6 +58,15 @@ public actor ConnectionRegistry {
         let client = try await client(named: name)
         guard let store = client as? any ObjectStore else {
             throw ConnectionRoleError(connection: name, expected: .lake)
+        }
+        return store
+    }
+
+    /// The shared store of a serving connection.
+    public func servingStore(named name: String) async throws -> any ServingStore {
+        let client = try await client(named: name)
+        guard let store = client as? any ServingStore else {
+            throw ConnectionRoleError(connection: name, expected: .serving)
         }
         return store
     }

@@ -29,21 +29,6 @@ public struct S3ConnectionDriver: ConnectionDriver {
     }
 }
 
-/// `type: sqlite`: the embedded serving store.
-public struct SQLiteConnectionDriver: ConnectionDriver {
-    public init() {}
-
-    public var type: String { "sqlite" }
-    public var role: ConnectionRole { .serving }
-    public var settings: [ConnectionSetting] {
-        [ConnectionSetting("path", .string, required: true, "database file, absolute or relative to the project")]
-    }
-
-    public func makeClient(for connection: ConnectionConfig, projectRoot: URL) async throws -> any SharedClient {
-        throw NotAvailableYet("the SQLite serving store (SQLiteServingStore) for connection \"\(connection.name)\"")
-    }
-}
-
 /// `type: scylla`: ScyllaDB (or Cassandra) over CQL.
 public struct ScyllaConnectionDriver: ConnectionDriver {
     public init() {}

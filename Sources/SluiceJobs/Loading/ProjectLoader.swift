@@ -91,6 +91,7 @@ public struct ProjectLoader: Sendable {
             case .int: value = valueNode.int().map(ConfigValue.int)
             case .bool: value = valueNode.bool().map(ConfigValue.bool)
             case .stringList: value = valueNode.stringList().map(ConfigValue.stringList)
+            case .duration: value = DurationText.interval(valueNode).map(ConfigValue.duration)
             }
             values[setting.name] = value
         }

@@ -4,6 +4,8 @@ public enum ConfigValue: Sendable, Hashable {
     case int(Int)
     case bool(Bool)
     case stringList([String])
+    /// Seconds.
+    case duration(Double)
 
     public var string: String? {
         if case .string(let value) = self { return value }
@@ -17,6 +19,11 @@ public enum ConfigValue: Sendable, Hashable {
 
     public var bool: Bool? {
         if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    public var duration: Double? {
+        if case .duration(let value) = self { return value }
         return nil
     }
 

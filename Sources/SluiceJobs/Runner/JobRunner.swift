@@ -39,19 +39,23 @@ public struct JobRunner: Sendable {
     }
 
     /// What the run would read and write. Lists storage; changes nothing and records nothing.
-    public func plan(job jobName: String, task: String?, date: LogicalDate) async throws -> RunPlan {
+    public func plan(job jobName: String, task: String?, date: LogicalDate, options: RunOptions = RunOptions())
+        async throws -> RunPlan
+    {
         let job = try project.job(named: jobName)
         let runID = RunID.make(at: now())
         var entries: [RunPlan.Entry] = []
         for task in try selectTasks(job: job, task: task) {
-            let context = makeContext(job: job, task: task, date: date, runID: runID)
+            let context = makeContext(job: job, task: task, date: date, runID: runID, options: options)
             let steps = try await task.configured.plan(in: context)
             entries.append(RunPlan.Entry(task: task.name, kind: task.kind, after: task.after, steps: steps))
         }
         return RunPlan(job: job.name, date: date, runID: runID.description, entries: entries)
     }
 
-    public func run(job jobName: String, task: String?, date: LogicalDate) async throws -> RunReport {
+    public func run(job jobName: String, task: String?, date: LogicalDate, options: RunOptions = RunOptions())
+        async throws -> RunReport
+    {
         let job = try project.job(named: jobName)
         let tasks = try selectTasks(job: job, task: task)
         let runID = RunID.make(at: now())
@@ -66,7 +70,7 @@ public struct JobRunner: Sendable {
                 outcome = .skipped
                 errorText = "not run: \(failure.task) failed"
             } else {
-                let context = makeContext(job: job, task: task, date: date, runID: runID)
+                let context = makeContext(job: job, task: task, date: date, runID: runID, options: options)
                 context.logger.info("task started", metadata: ["kind": "\(task.kind)"])
                 do {
                     metrics = try await task.configured.run(in: context)
@@ -96,7 +100,22 @@ public struct JobRunner: Sendable {
         return report
     }
 
-    private func makeContext(job: Job, task: JobTask, date: LogicalDate, runID: RunID) -> TaskContext {
+    /// The context a task of `job` runs in, for commands that act on a task outside a run
+    /// (`sluice switch`, `rollback`, `status`).
+    public func context(job jobName: String, task taskName: String, date: LogicalDate) throws -> (JobTask, TaskContext)
+    {
+        let job = try project.job(named: jobName)
+        guard let task = try selectTasks(job: job, task: taskName).first else {
+            throw UnknownNameError(kind: "task of job \(job.name)", name: taskName, known: job.tasks.map(\.name))
+        }
+        return (
+            task, makeContext(job: job, task: task, date: date, runID: RunID.make(at: now()), options: RunOptions())
+        )
+    }
+
+    private func makeContext(job: Job, task: JobTask, date: LogicalDate, runID: RunID, options: RunOptions)
+        -> TaskContext
+    {
         var taskLogger = logger
         taskLogger[metadataKey: "job"] = "\(job.name)"
         taskLogger[metadataKey: "task"] = "\(task.name)"
@@ -109,7 +128,8 @@ public struct JobRunner: Sendable {
             runID: runID,
             connections: connections,
             logger: taskLogger,
-            progress: progress
+            progress: progress,
+            options: options
         )
     }
 }

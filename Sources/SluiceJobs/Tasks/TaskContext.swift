@@ -13,6 +13,7 @@ public struct TaskContext: Sendable {
     public let connections: ConnectionRegistry
     public let logger: Logger
     public let progress: ProgressOutput
+    public let options: RunOptions
 
     public init(
         project: Project,
@@ -22,7 +23,8 @@ public struct TaskContext: Sendable {
         runID: RunID,
         connections: ConnectionRegistry,
         logger: Logger,
-        progress: ProgressOutput
+        progress: ProgressOutput,
+        options: RunOptions = RunOptions()
     ) {
         self.project = project
         self.job = job
@@ -32,6 +34,7 @@ public struct TaskContext: Sendable {
         self.connections = connections
         self.logger = logger
         self.progress = progress
+        self.options = options
     }
 
     /// The store-relative prefix of a lake location for this run's date, with its store.

@@ -2,8 +2,8 @@ import Foundation
 import SluiceCore
 
 /// The name of one run's folder in a result prefix, e.g. `20261120T030000Z-3fa9c1`: the UTC time
-/// the run started, to the second, then 6 lowercase hex digits of randomness so two runs in the
-/// same second get different folders.
+/// the run started, to the second, then 6 lowercase hex digits: the millisecond (3 digits, so runs
+/// in the same second still sort by start time) and 3 of randomness (so they get different folders).
 ///
 /// The string form sorts like the value: by time, then by the random part. Parsing accepts only
 /// this exact form (years 1970 to 9999), so stray folders next to the runs are ignored.
@@ -31,15 +31,16 @@ public struct RunID: Sendable, Hashable, Comparable, LosslessStringConvertible, 
         self.randomBits = randomBits
     }
 
-    /// A new run ID for a run starting at `date` (rounded down to the second; clamped to the
-    /// years 1970 to 9999), with randomness from `random`.
+    /// A new run ID for a run starting at `date` (clamped to the years 1970 to 9999): its
+    /// second, its millisecond, and randomness from `random`.
     public static func make(at date: Date, random: inout some RandomNumberGenerator) -> RunID {
         let seconds = date.timeIntervalSince1970.rounded(.down)
+        let milliseconds = UInt32(max(0, min(999, ((date.timeIntervalSince1970 - seconds) * 1000).rounded(.down))))
         let lower = Double(supportedSeconds.lowerBound)
         let upper = Double(supportedSeconds.upperBound)
         // `min`/`max` also turn NaN into a bound.
         let clamped = Int64(max(lower, min(upper, seconds.isNaN ? lower : seconds)))
-        let bits = UInt32.random(in: 0..<randomLimit, using: &random)
+        let bits = milliseconds << 12 | UInt32.random(in: 0..<0x1000, using: &random)
         return RunID(checkedSeconds: clamped, randomBits: bits)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SluiceCore
+import SluiceParquet
 import SluiceSQL
 import SluiceStorage
 

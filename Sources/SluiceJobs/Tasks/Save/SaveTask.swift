@@ -1,4 +1,5 @@
 import SluiceCore
+import SluiceServing
 import SluiceStorage
 
 /// A configured save task.
@@ -38,29 +39,136 @@ public struct SaveTask: ConfiguredTask {
     }
 
     public func run(in context: TaskContext) async throws -> TaskMetrics {
-        let (store, prefix) = try await context.resolve(input)
-        guard let result = try await ResultCatalog.newestCompleteResult(in: store, prefix: prefix) else {
-            throw SaveError.noCompleteResult(location: "\(input.connection):\(prefix)", store: store.displayLocation)
+        let (switcher, source) = try await open(in: context)
+        let shard = context.options.shard ?? .whole
+        if !shard.isWhole, shard.count != shards {
+            throw SaveError.shardCountMismatch(task: context.taskName, given: shard, configured: shards)
+        }
+        let progress = context.startProgress("loading \(target.table)", total: source.rows, unit: .rows)
+        let wait = context.options.waitForFlipGap
+        var rowsOut: Int64 = 0
+        if shard.isWhole {
+            let outcome = try await switcher.save(source, wait: wait) { progress.advance(by: $0) }
+            progress.finish()
+            switch outcome {
+            case .upToDate(let pointer):
+                context.logger.info(
+                    "already serving the newest result",
+                    metadata: ["active": "\(pointer.activeTable)", "result": "\(pointer.sourceRun)"])
+            case .switched(let pointer, _):
+                rowsOut = pointer.rowCount
+                try await prune(in: context)
+            }
+        } else {
+            let outcome = try await switcher.loadShard(source, shard: shard, wait: wait) { progress.advance(by: $0) }
+            progress.finish()
+            if case .loaded(let table, _, let rows, _) = outcome {
+                rowsOut = rows
+                context.logger.info(
+                    "shard loaded; run `sluice switch` once every shard has",
+                    metadata: ["table": "\(table)", "shard": "\(shard)", "rows": "\(rows)"])
+            }
+        }
+        return TaskMetrics(
+            rowsIn: context.options.shard == nil ? source.rows : rowsOut, rowsOut: rowsOut,
+            bytesIn: source.result.totalBytes)
+    }
+
+    /// Validates the sharded load of the newest result and flips to it (`sluice switch`).
+    public func switchOver(in context: TaskContext) async throws -> SwitchOutcome {
+        let (switcher, source) = try await open(in: context)
+        let outcome = try await switcher.switchOver(source)
+        if case .switched = outcome { try await prune(in: context) }
+        return outcome
+    }
+
+    /// Flips back to the previous table (`sluice rollback`).
+    public func rollback(in context: TaskContext) async throws -> SwitchOutcome {
+        let store = try await context.connections.servingStore(named: target.connection)
+        return try await switcher(store, context: context).rollback()
+    }
+
+    /// What the serving table holds now and whether a newer complete result waits.
+    public func status(in context: TaskContext) async throws -> ServingStatus {
+        let store = try await context.connections.servingStore(named: target.connection)
+        try await store.prepareMetadata()
+        let pointer = try await store.pointer(of: target.table)
+        let (lake, prefix) = try await context.resolve(input)
+        let newest = try await ResultCatalog.newestCompleteResult(in: lake, prefix: prefix)
+        let inactive = target.spec.inactiveTable(given: pointer)
+        return ServingStatus(
+            task: context.taskName, connection: target.connection, table: target.table, pointer: pointer,
+            inactive: try await store.loadState(of: inactive), newestResult: newest?.dataset.runID.description)
+    }
+
+    private func open(in context: TaskContext) async throws -> (BlueGreenSwitch, LoadSource) {
+        let (lake, prefix) = try await context.resolve(input)
+        guard let result = try await ResultCatalog.newestCompleteResult(in: lake, prefix: prefix) else {
+            throw SaveError.noCompleteResult(location: "\(input.connection):\(prefix)", store: lake.displayLocation)
         }
         context.logger.info(
             "newest complete result",
             metadata: ["result": "\(result.dataset.runID)", "parts": "\(result.parts.count)"]
         )
-        _ = try await context.connections.client(named: target.connection)
-        throw NotAvailableYet("the blue/green load into \(target.connection) (SluiceServing)")
+        let store = try await context.connections.servingStore(named: target.connection)
+        return (switcher(store, context: context), try await LoadSource.open(result, in: lake))
+    }
+
+    private func switcher(_ store: any ServingStore, context: TaskContext) -> BlueGreenSwitch {
+        BlueGreenSwitch(
+            store: store, spec: target.spec, validation: validation, timing: store.timing, logger: context.logger)
+    }
+
+    /// After a flip, older results are no longer needed beyond `keep_results`.
+    private func prune(in context: TaskContext) async throws {
+        let (lake, prefix) = try await context.resolve(input)
+        let report = try await ResultCatalog.prune(in: lake, prefix: prefix, keep: keepResults)
+        if !report.deletedRuns.isEmpty {
+            context.logger.info(
+                "pruned old results",
+                metadata: ["deleted": "\(report.deletedRuns.map(\.description).joined(separator: ", "))"])
+        }
     }
 }
 
 /// Why a save task could not start.
 public enum SaveError: SluiceError, Equatable {
     case noCompleteResult(location: String, store: String)
+    case shardCountMismatch(task: String, given: ShardSpec, configured: Int)
 
-    public var category: FailureCategory { .taskFailed }
+    public var category: FailureCategory {
+        switch self {
+        case .noCompleteResult: .taskFailed
+        case .shardCountMismatch: .usage
+        }
+    }
     public var description: String {
         switch self {
         case .noCompleteResult(let location, let store):
             return "no complete result under \(location) (\(store)): no run folder there has a _SUCCESS marker; "
                 + "run the prepare task first"
+        case .shardCountMismatch(let task, let given, let configured):
+            return "--shard \(given): task \(task) is configured with shards: \(configured); "
+                + "use --shard I/\(configured)"
         }
     }
+}
+
+extension SaveTask {
+    /// The save task behind `task`, for commands that only make sense on one.
+    public static func named(_ task: JobTask) throws -> SaveTask {
+        guard let save = task.configured as? SaveTask else {
+            throw NotASaveTask(task: task.name, kind: task.kind)
+        }
+        return save
+    }
+}
+
+/// A serving command (`switch`, `rollback`) named a task of another kind.
+public struct NotASaveTask: SluiceError, Equatable {
+    public var task: String
+    public var kind: String
+
+    public var category: FailureCategory { .usage }
+    public var description: String { "task \(task) is a \(kind) task; this command needs a save task" }
 }

@@ -1,3 +1,6 @@
+import SluiceCore
+import SluiceServing
+
 /// `kind: save`: load the newest complete result into the inactive serving table, validate it,
 /// flip the pointer.
 public struct SaveTaskKind: TaskKind {
@@ -6,7 +9,8 @@ public struct SaveTaskKind: TaskKind {
     public var name: String { "save" }
     public var configurationKeys: [String] { ["input", "target", "validate", "shards", "keep_results"] }
 
-    static let targetKeys = ["connection", "table", "key", "values"]
+    static let targetKeys = ["connection", "table", "key", "values", "types"]
+    static let storeTypes = ["INTEGER", "REAL", "TEXT", "BLOB"]
 
     public func configure(_ settings: ConfigMapping, in context: TaskConfigurationContext) -> (any ConfiguredTask)? {
         let input = context.lakeLocation(
@@ -31,12 +35,34 @@ public struct SaveTaskKind: TaskKind {
         let table = mapping.value("table", required: true).flatMap { identifier($0) }
         let key = mapping.value("key", required: true).flatMap { columns($0) }
         let values = mapping.value("values", required: true).flatMap { columns($0) }
+        let types = mapping.value("types").flatMap { typeOverrides($0, columns: (key ?? []) + (values ?? [])) }
         guard let connection, let table, let key, let values else { return nil }
         if let shared = key.first(where: values.contains) {
             mapping.value("values")?.report("\"\(shared)\" is already a key column")
             return nil
         }
-        return ServingTarget(connection: connection.name, table: table, key: key, values: values)
+        if mapping.contains("types"), types == nil { return nil }
+        return ServingTarget(connection: connection.name, table: table, key: key, values: values, types: types ?? [:])
+    }
+
+    /// `types: {score: REAL}`: store types for some columns, checked against the result at load.
+    private func typeOverrides(_ node: ConfigNode, columns: [String]) -> [String: String]? {
+        guard let entries = node.entries() else { return nil }
+        var types: [String: String] = [:]
+        var valid = true
+        for (column, typeNode) in entries {
+            guard let type = typeNode.string() else {
+                valid = false
+                continue
+            }
+            guard columns.contains(column) else {
+                typeNode.report(ClosestMatch.unknown("column", column, among: columns))
+                valid = false
+                continue
+            }
+            types[column] = type
+        }
+        return valid ? types : nil
     }
 
     private func identifier(_ node: ConfigNode) -> String? {

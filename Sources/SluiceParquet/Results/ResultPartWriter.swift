@@ -1,5 +1,4 @@
 import SluiceCore
-import SluiceParquet
 import SluiceStorage
 
 /// Writes a stream of batches as one result run: `part-NNNNN.parquet` files of at most
@@ -7,20 +6,27 @@ import SluiceStorage
 ///
 /// A failure aborts the open part and writes no marker, so readers of the newest complete result
 /// never see a half-written run.
-struct ResultPartWriter {
-    let dataset: ResultDataset
-    let store: any ObjectStore
-    let schema: Schema
-    var rowsPerPart = 10_000_000
+public struct ResultPartWriter: Sendable {
+    public let dataset: ResultDataset
+    public let store: any ObjectStore
+    public let schema: Schema
+    public var rowsPerPart: Int
 
-    /// What the run wrote.
-    struct Written {
-        var rows: Int64 = 0
-        var bytes: Int64 = 0
-        var parts: [ResultManifest.Part] = []
+    public init(dataset: ResultDataset, store: any ObjectStore, schema: Schema, rowsPerPart: Int = 10_000_000) {
+        self.dataset = dataset
+        self.store = store
+        self.schema = schema
+        self.rowsPerPart = rowsPerPart
     }
 
-    func write<Batches: AsyncSequence>(_ batches: Batches) async throws -> Written
+    /// What the run wrote.
+    public struct Written: Sendable {
+        public var rows: Int64 = 0
+        public var bytes: Int64 = 0
+        public var parts: [ResultManifest.Part] = []
+    }
+
+    public func write<Batches: AsyncSequence>(_ batches: Batches) async throws -> Written
     where Batches.Element == RecordBatch {
         var written = Written()
         var part: (writer: ParquetFileWriter, rows: Int)?

@@ -8,6 +8,11 @@ public struct LoadValidation: Sendable, Hashable {
 
     public static let keys = ["min_rows", "max_row_change"]
 
+    public init(minRows: Int = 1, maxRowChange: Double? = nil) {
+        self.minRows = minRows
+        self.maxRowChange = maxRowChange
+    }
+
     public var summary: String {
         var parts = ["at least \(minRows) row\(minRows == 1 ? "" : "s")"]
         if let maxRowChange {

@@ -1,0 +1,197 @@
+import SluiceCore
+
+/// Binds one column of a record batch, row by row, to a statement parameter. Made once per batch
+/// and column, so the per-row work is a null check and one bind call, with no Swift values
+/// allocated per row (text and blobs are bound from the array's bytes).
+protocol SQLiteColumnBinder {
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError)
+}
+
+/// How a result column becomes a SQLite value, decided once per load from the column's type and
+/// its store type.
+enum SQLiteColumnConversion: Sendable, Hashable {
+    case integer
+    case real
+    /// UTF-8 bytes of string, or raw bytes of binary, as TEXT or BLOB.
+    case bytes(asText: Bool)
+    /// The text `sluice parquet cat` prints: ISO dates and timestamps, exact decimals, JSON for
+    /// nested values.
+    case rendered
+
+    /// The SQLite type a parquet column gets without an override, and how its values convert.
+    static func natural(for type: DataType) -> (storeType: String, conversion: SQLiteColumnConversion) {
+        switch type {
+        case .boolean, .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64:
+            return ("INTEGER", .integer)
+        case .float16, .float32, .float64: return ("REAL", .real)
+        case .string: return ("TEXT", .bytes(asText: true))
+        case .binary, .fixedSizeBinary: return ("BLOB", .bytes(asText: false))
+        case .decimal, .date32, .time, .timestamp, .list, .struct, .map: return ("TEXT", .rendered)
+        }
+    }
+
+    /// The conversion for an explicit store type; nil when that type cannot hold the column.
+    static func overridden(to storeType: String, for type: DataType) -> SQLiteColumnConversion? {
+        switch (storeType, type) {
+        case ("TEXT", .binary), ("TEXT", .fixedSizeBinary): return nil
+        case ("TEXT", _):
+            return natural(for: type).conversion == .bytes(asText: true) ? .bytes(asText: true) : .rendered
+        case ("INTEGER", .boolean), ("INTEGER", .int8), ("INTEGER", .int16), ("INTEGER", .int32), ("INTEGER", .int64),
+            ("INTEGER", .uint8), ("INTEGER", .uint16), ("INTEGER", .uint32), ("INTEGER", .uint64),
+            ("INTEGER", .date32), ("INTEGER", .time), ("INTEGER", .timestamp):
+            // Dates count days, times and timestamps their unit since midnight or the epoch.
+            return .integer
+        case ("REAL", .float16), ("REAL", .float32), ("REAL", .float64), ("REAL", .int8), ("REAL", .int16),
+            ("REAL", .int32), ("REAL", .int64), ("REAL", .uint8), ("REAL", .uint16), ("REAL", .uint32),
+            ("REAL", .uint64), ("REAL", .decimal):
+            return .real
+        case ("BLOB", .binary), ("BLOB", .fixedSizeBinary), ("BLOB", .string): return .bytes(asText: false)
+        default: return nil
+        }
+    }
+
+    /// A binder for `array` (a column of `field`) in `column` of `table`.
+    func binder(for array: any ColumnArray, field: Field, column: String, table: String) -> any SQLiteColumnBinder {
+        switch self {
+        case .integer:
+            switch array {
+            case let array as Int64Array: return IntegerBinder(array: array)
+            case let array as Int32Array: return IntegerBinder(array: array)
+            case let array as Int16Array: return IntegerBinder(array: array)
+            case let array as Int8Array: return IntegerBinder(array: array)
+            case let array as UInt64Array: return IntegerBinder(array: array, column: column, table: table)
+            case let array as UInt32Array: return IntegerBinder(array: array)
+            case let array as UInt16Array: return IntegerBinder(array: array)
+            case let array as UInt8Array: return IntegerBinder(array: array)
+            case let array as BooleanArray: return BooleanBinder(array: array)
+            default: break
+            }
+        case .real:
+            switch array {
+            case let array as Float64Array: return RealBinder(array: array)
+            case let array as Float32Array: return RealBinder(array: array)
+            case let array as Decimal128Array:
+                if case .decimal(_, let scale) = array.dataType { return DecimalRealBinder(array: array, scale: scale) }
+            case let array as Int64Array: return IntegerRealBinder(array: array)
+            case let array as Int32Array: return IntegerRealBinder(array: array)
+            case let array as Int16Array: return IntegerRealBinder(array: array)
+            case let array as Int8Array: return IntegerRealBinder(array: array)
+            case let array as UInt64Array: return IntegerRealBinder(array: array)
+            case let array as UInt32Array: return IntegerRealBinder(array: array)
+            case let array as UInt8Array: return IntegerRealBinder(array: array)
+            case let array as UInt16Array:
+                // Float16 shares UInt16 storage: only the type tells them apart.
+                if array.dataType == .float16 { return RenderedBinder(array: array, field: field) }
+                return IntegerRealBinder(array: array)
+            default: break
+            }
+        case .bytes(let asText):
+            switch array {
+            case let array as StringArray: return ByteBinder(array: array, asText: asText)
+            case let array as BinaryArray: return ByteBinder(array: array, asText: asText)
+            case let array as FixedSizeBinaryArray: return FixedSizeBinder(array: array)
+            default: break
+            }
+        case .rendered: break
+        }
+        return RenderedBinder(array: array, field: field)
+    }
+}
+
+private struct IntegerBinder<T: FixedWidthInteger & Sendable>: SQLiteColumnBinder where T: FixedWidthValue {
+    let array: PrimitiveArray<T>
+    var column = ""
+    var table = ""
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        let value = array.value(at: row)
+        guard let exact = Int64(exactly: value) else {
+            throw .unsupportedColumn(
+                table: table, column: column, detail: "value \(value) does not fit SQLite's 64-bit INTEGER")
+        }
+        statement.bind(exact, at: index)
+    }
+}
+
+private struct IntegerRealBinder<T: FixedWidthInteger & Sendable>: SQLiteColumnBinder where T: FixedWidthValue {
+    let array: PrimitiveArray<T>
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        statement.bind(Double(array.value(at: row)), at: index)
+    }
+}
+
+private struct BooleanBinder: SQLiteColumnBinder {
+    let array: BooleanArray
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        statement.bind(Int64(array.value(at: row) ? 1 : 0), at: index)
+    }
+}
+
+private struct RealBinder<T: BinaryFloatingPoint & Sendable>: SQLiteColumnBinder where T: FixedWidthValue {
+    let array: PrimitiveArray<T>
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        statement.bind(Double(array.value(at: row)), at: index)
+    }
+}
+
+private struct DecimalRealBinder: SQLiteColumnBinder {
+    let array: Decimal128Array
+    let scale: Int
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        // Through the exact text, so 0.1 stays the nearest double to 0.1.
+        let text = DecimalText.format(array.value(at: row), scale: scale)
+        statement.bind(Double(text) ?? .nan, at: index)
+    }
+}
+
+private struct ByteBinder<Kind: ByteArrayKind>: SQLiteColumnBinder {
+    let array: GenericByteArray<Kind>
+    let asText: Bool
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        array.withUnsafeBytes(at: row) { bytes in
+            if asText {
+                statement.bindCopiedText(bytes, at: index)
+            } else {
+                statement.bindCopiedBlob(bytes, at: index)
+            }
+        }
+    }
+}
+
+private struct FixedSizeBinder: SQLiteColumnBinder {
+    let array: FixedSizeBinaryArray
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        array.withUnsafeBytes(at: row) { statement.bindCopiedBlob($0, at: index) }
+    }
+}
+
+private struct RenderedBinder: SQLiteColumnBinder {
+    let array: any ColumnArray
+    let field: Field
+
+    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
+        guard array.isValid(row) else { return statement.bindNull(index) }
+        if field.dataType.isNested {
+            var json = ""
+            ColumnValueText.appendJSON(array, field: field, at: row, to: &json)
+            statement.bind(json, at: index)
+        } else if let text = ColumnValueText.scalarText(array, field: field, at: row) {
+            statement.bind(text, at: index)
+        } else {
+            statement.bindNull(index)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/// A held loader lock.
+public protocol LoadLock: Sendable {
+    func release() async
+}
