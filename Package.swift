@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The columnar data model, logical dates and templating. No I/O.
@@ -61,6 +62,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The HTTP lookup service over serving readers: routes, bearer-token check, metrics.
+        .target(
+            name: "SluiceHTTP",
+            dependencies: [
+                "SluiceCore", "SluiceServing",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line interface: commands only, logic lives in the libraries.
         .executableTarget(
             name: "sluice",
@@ -69,6 +79,7 @@ let package = Package(
                 "SluiceParquet",
                 "SluiceSQL",
                 "SluiceServing",
+                "SluiceHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
