@@ -1,10 +1,11 @@
 import SluiceCore
 
 /// Binds one column of a record batch, row by row, to a statement parameter. Made once per batch
-/// and column, so the per-row work is a null check and one bind call, with no Swift values
-/// allocated per row (text and blobs are bound from the array's bytes).
-protocol SQLiteColumnBinder {
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError)
+/// and column from a closure specialized for the column's type, so the per-row work is a null
+/// check and one bind call, with no Swift values allocated per row (text and blobs are bound from
+/// the array's bytes).
+struct SQLiteColumnBinder {
+    let bind: (_ row: Int, _ statement: SQLiteStatement, _ index: Int32) throws(ServingError) -> Void
 }
 
 /// How a result column becomes a SQLite value, decided once per load from the column's type and
@@ -51,147 +52,134 @@ enum SQLiteColumnConversion: Sendable, Hashable {
     }
 
     /// A binder for `array` (a column of `field`) in `column` of `table`.
-    func binder(for array: any ColumnArray, field: Field, column: String, table: String) -> any SQLiteColumnBinder {
+    func binder(for array: any ColumnArray, field: Field, column: String, table: String) -> SQLiteColumnBinder {
         switch self {
         case .integer:
             switch array {
-            case let array as Int64Array: return IntegerBinder(array: array)
-            case let array as Int32Array: return IntegerBinder(array: array)
-            case let array as Int16Array: return IntegerBinder(array: array)
-            case let array as Int8Array: return IntegerBinder(array: array)
-            case let array as UInt64Array: return IntegerBinder(array: array, column: column, table: table)
-            case let array as UInt32Array: return IntegerBinder(array: array)
-            case let array as UInt16Array: return IntegerBinder(array: array)
-            case let array as UInt8Array: return IntegerBinder(array: array)
-            case let array as BooleanArray: return BooleanBinder(array: array)
+            case let array as Int64Array: return .integer(array, column: column, table: table)
+            case let array as Int32Array: return .integer(array, column: column, table: table)
+            case let array as Int16Array: return .integer(array, column: column, table: table)
+            case let array as Int8Array: return .integer(array, column: column, table: table)
+            case let array as UInt64Array: return .integer(array, column: column, table: table)
+            case let array as UInt32Array: return .integer(array, column: column, table: table)
+            case let array as UInt16Array: return .integer(array, column: column, table: table)
+            case let array as UInt8Array: return .integer(array, column: column, table: table)
+            case let array as BooleanArray: return .boolean(array)
             default: break
             }
         case .real:
             switch array {
-            case let array as Float64Array: return RealBinder(array: array)
-            case let array as Float32Array: return RealBinder(array: array)
+            case let array as Float64Array: return .real(array)
+            case let array as Float32Array: return .real(array)
             case let array as Decimal128Array:
-                if case .decimal(_, let scale) = array.dataType { return DecimalRealBinder(array: array, scale: scale) }
-            case let array as Int64Array: return IntegerRealBinder(array: array)
-            case let array as Int32Array: return IntegerRealBinder(array: array)
-            case let array as Int16Array: return IntegerRealBinder(array: array)
-            case let array as Int8Array: return IntegerRealBinder(array: array)
-            case let array as UInt64Array: return IntegerRealBinder(array: array)
-            case let array as UInt32Array: return IntegerRealBinder(array: array)
-            case let array as UInt8Array: return IntegerRealBinder(array: array)
+                if case .decimal(_, let scale) = array.dataType { return .decimalAsReal(array, scale: scale) }
+            case let array as Int64Array: return .integerAsReal(array)
+            case let array as Int32Array: return .integerAsReal(array)
+            case let array as Int16Array: return .integerAsReal(array)
+            case let array as Int8Array: return .integerAsReal(array)
+            case let array as UInt64Array: return .integerAsReal(array)
+            case let array as UInt32Array: return .integerAsReal(array)
+            case let array as UInt8Array: return .integerAsReal(array)
             case let array as UInt16Array:
                 // Float16 shares UInt16 storage: only the type tells them apart.
-                if array.dataType == .float16 { return RenderedBinder(array: array, field: field) }
-                return IntegerRealBinder(array: array)
+                if array.dataType == .float16 { return .rendered(array, field: field) }
+                return .integerAsReal(array)
             default: break
             }
         case .bytes(let asText):
             switch array {
-            case let array as StringArray: return ByteBinder(array: array, asText: asText)
-            case let array as BinaryArray: return ByteBinder(array: array, asText: asText)
-            case let array as FixedSizeBinaryArray: return FixedSizeBinder(array: array)
+            case let array as StringArray: return .bytes(array, asText: asText)
+            case let array as BinaryArray: return .bytes(array, asText: asText)
+            case let array as FixedSizeBinaryArray: return .fixedSize(array)
             default: break
             }
         case .rendered: break
         }
-        return RenderedBinder(array: array, field: field)
+        return .rendered(array, field: field)
     }
 }
 
-private struct IntegerBinder<T: FixedWidthInteger & Sendable>: SQLiteColumnBinder where T: FixedWidthValue {
-    let array: PrimitiveArray<T>
-    var column = ""
-    var table = ""
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        let value = array.value(at: row)
-        guard let exact = Int64(exactly: value) else {
-            throw .unsupportedColumn(
-                table: table, column: column, detail: "value \(value) does not fit SQLite's 64-bit INTEGER")
+extension SQLiteColumnBinder {
+    static func integer<T: FixedWidthInteger & FixedWidthValue>(
+        _ array: PrimitiveArray<T>, column: String, table: String
+    ) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index throws(ServingError) in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            let value = array.value(at: row)
+            guard let exact = Int64(exactly: value) else {
+                throw .unsupportedColumn(
+                    table: table, column: column, detail: "value \(value) does not fit SQLite's 64-bit INTEGER")
+            }
+            statement.bind(exact, at: index)
         }
-        statement.bind(exact, at: index)
     }
-}
 
-private struct IntegerRealBinder<T: FixedWidthInteger & Sendable>: SQLiteColumnBinder where T: FixedWidthValue {
-    let array: PrimitiveArray<T>
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        statement.bind(Double(array.value(at: row)), at: index)
+    static func integerAsReal<T: FixedWidthInteger & FixedWidthValue>(_ array: PrimitiveArray<T>) -> SQLiteColumnBinder
+    {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            statement.bind(Double(array.value(at: row)), at: index)
+        }
     }
-}
 
-private struct BooleanBinder: SQLiteColumnBinder {
-    let array: BooleanArray
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        statement.bind(Int64(array.value(at: row) ? 1 : 0), at: index)
+    static func boolean(_ array: BooleanArray) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            statement.bind(Int64(array.value(at: row) ? 1 : 0), at: index)
+        }
     }
-}
 
-private struct RealBinder<T: BinaryFloatingPoint & Sendable>: SQLiteColumnBinder where T: FixedWidthValue {
-    let array: PrimitiveArray<T>
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        statement.bind(Double(array.value(at: row)), at: index)
+    static func real<T: BinaryFloatingPoint & FixedWidthValue>(_ array: PrimitiveArray<T>) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            statement.bind(Double(array.value(at: row)), at: index)
+        }
     }
-}
 
-private struct DecimalRealBinder: SQLiteColumnBinder {
-    let array: Decimal128Array
-    let scale: Int
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        // Through the exact text, so 0.1 stays the nearest double to 0.1.
-        let text = DecimalText.format(array.value(at: row), scale: scale)
-        statement.bind(Double(text) ?? .nan, at: index)
+    static func decimalAsReal(_ array: Decimal128Array, scale: Int) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            // Through the exact text, so 0.1 stays the nearest double to 0.1.
+            let text = DecimalText.format(array.value(at: row), scale: scale)
+            statement.bind(Double(text) ?? .nan, at: index)
+        }
     }
-}
 
-private struct ByteBinder<Kind: ByteArrayKind>: SQLiteColumnBinder {
-    let array: GenericByteArray<Kind>
-    let asText: Bool
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        array.withUnsafeBytes(at: row) { bytes in
-            if asText {
-                statement.bindCopiedText(bytes, at: index)
-            } else {
-                statement.bindCopiedBlob(bytes, at: index)
+    static func bytes<Kind: ByteArrayKind>(_ array: GenericByteArray<Kind>, asText: Bool) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            // The batch's buffers are immutable heap storage the writer holds until the statement
+            // has run, so SQLite may read them in place.
+            array.withUnsafeBytes(at: row) { bytes in
+                if asText {
+                    statement.bindBorrowedText(bytes, at: index)
+                } else {
+                    statement.bindBorrowedBlob(bytes, at: index)
+                }
             }
         }
     }
-}
 
-private struct FixedSizeBinder: SQLiteColumnBinder {
-    let array: FixedSizeBinaryArray
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        array.withUnsafeBytes(at: row) { statement.bindCopiedBlob($0, at: index) }
+    static func fixedSize(_ array: FixedSizeBinaryArray) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            array.withUnsafeBytes(at: row) { statement.bindBorrowedBlob($0, at: index) }
+        }
     }
-}
 
-private struct RenderedBinder: SQLiteColumnBinder {
-    let array: any ColumnArray
-    let field: Field
-
-    func bind(row: Int, to statement: SQLiteStatement, at index: Int32) throws(ServingError) {
-        guard array.isValid(row) else { return statement.bindNull(index) }
-        if field.dataType.isNested {
-            var json = ""
-            ColumnValueText.appendJSON(array, field: field, at: row, to: &json)
-            statement.bind(json, at: index)
-        } else if let text = ColumnValueText.scalarText(array, field: field, at: row) {
-            statement.bind(text, at: index)
-        } else {
-            statement.bindNull(index)
+    /// Dates, timestamps and decimals as ISO or exact text, nested values as JSON.
+    static func rendered(_ array: any ColumnArray, field: Field) -> SQLiteColumnBinder {
+        SQLiteColumnBinder { row, statement, index in
+            guard array.isValid(row) else { return statement.bindNull(index) }
+            if field.dataType.isNested {
+                var json = ""
+                ColumnValueText.appendJSON(array, field: field, at: row, to: &json)
+                statement.bind(json, at: index)
+            } else if let text = ColumnValueText.scalarText(array, field: field, at: row) {
+                statement.bind(text, at: index)
+            } else {
+                statement.bindNull(index)
+            }
         }
     }
 }

@@ -21,17 +21,23 @@ final class SQLiteStatement {
     func bind(_ value: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, value) }
     func bind(_ value: Double, at index: Int32) { sqlite3_bind_double(handle, index, value) }
 
+    /// Binds UTF-8 bytes as TEXT without copying: the bytes must stay valid until the statement
+    /// has run (the loader binds from record batches it holds until then).
+    func bindBorrowedText(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+        let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) ?? Self.emptyText
+        sqlite3_bind_text64(handle, index, base, UInt64(bytes.count), nil, UInt8(SQLITE_UTF8))
+    }
+
+    /// Binds bytes as a BLOB without copying, under the same rule as `bindBorrowedText`.
+    func bindBorrowedBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
+        let base = bytes.baseAddress ?? UnsafeRawPointer(Self.emptyText)
+        sqlite3_bind_blob64(handle, index, base, UInt64(bytes.count), nil)
+    }
+
     /// Binds UTF-8 bytes as TEXT; SQLite copies them.
     func bindCopiedText(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) ?? Self.emptyText
         sqlite3_bind_text64(handle, index, base, UInt64(bytes.count), Self.transient, UInt8(SQLITE_UTF8))
-    }
-
-    /// Binds bytes as a BLOB; SQLite copies them.
-    func bindCopiedBlob(_ bytes: UnsafeRawBufferPointer, at index: Int32) {
-        // A nil pointer would bind NULL, not an empty blob.
-        let base = bytes.baseAddress ?? UnsafeRawPointer(Self.emptyText)
-        sqlite3_bind_blob64(handle, index, base, UInt64(bytes.count), Self.transient)
     }
 
     /// Binds a Swift string as TEXT; SQLite copies it.

@@ -1,13 +1,17 @@
 import SluiceCore
 
-/// Bulk-loads one physical table through one prepared `INSERT OR REPLACE`, binding straight from
-/// the columnar batches, committing every `rowsPerTransaction` rows.
+/// Bulk-loads one physical table through prepared `INSERT OR REPLACE` statements of many rows
+/// each (`rowsPerStatement`; a one-row statement for the rest of a batch), binding straight from
+/// the columnar batches, committing every `rowsPerTransaction` rows. Many rows per statement
+/// spread SQLite's per-statement cost (step, reset, cursor setup) over them.
 ///
 /// Owns its connection until `finish` or `abort`; one task uses it at a time.
 final class SQLiteTableWriter: ServingTableWriter, @unchecked Sendable {
     private let pool: SQLiteConnectionPool
     private let connection: SQLiteConnection
-    private let statement: SQLiteStatement
+    private let multiRowStatement: SQLiteStatement
+    private let singleRowStatement: SQLiteStatement
+    private let rowsPerStatement: Int
     private let table: String
     private let fields: [Field]
     private let conversions: [SQLiteColumnConversion]
@@ -27,13 +31,22 @@ final class SQLiteTableWriter: ServingTableWriter, @unchecked Sendable {
         let connection = try pool.checkOut()
         self.connection = connection
         let columns = schema.columns.map { SQLiteName.quoted($0.name) }
-        let sql =
-            "INSERT OR REPLACE INTO \(SQLiteName.quoted(table)) (\(columns.joined(separator: ", "))) VALUES ("
-            + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        // SQLite allows 32,766 parameters per statement.
+        rowsPerStatement = max(1, min(64, 32_766 / max(1, columns.count)))
+        func insert(rows: Int) -> String {
+            let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            return "INSERT OR REPLACE INTO \(SQLiteName.quoted(table)) (\(columns.joined(separator: ", "))) VALUES "
+                + Array(repeating: tuple, count: rows).joined(separator: ", ")
+        }
         do {
-            // A large page cache keeps the B-tree's upper levels in memory during the load.
-            try connection.execute("PRAGMA cache_size=-262144", operation: "size the load cache")
-            statement = try connection.prepare(sql, operation: "prepare the insert into \(table)")
+            // A large page cache keeps the B-tree's upper levels in memory during the load, and
+            // one checkpoint at the end copies the load out of the log once instead of at every
+            // commit.
+            try connection.execute(
+                "PRAGMA cache_size=-262144; PRAGMA wal_autocheckpoint=0", operation: "set up the load")
+            multiRowStatement = try connection.prepare(
+                insert(rows: rowsPerStatement), operation: "prepare the insert into \(table)")
+            singleRowStatement = try connection.prepare(insert(rows: 1), operation: "prepare the insert into \(table)")
             try connection.execute("BEGIN", operation: "begin loading \(table)")
         } catch {
             pool.checkIn(connection)
@@ -46,11 +59,18 @@ final class SQLiteTableWriter: ServingTableWriter, @unchecked Sendable {
             conversions[index].binder(
                 for: batch.columns[index], field: fields[index], column: fields[index].name, table: table)
         }
-        for row in 0..<batch.numRows {
-            for (index, binder) in binders.enumerated() {
-                try binder.bind(row: row, to: statement, at: Int32(index + 1))
+        let width = binders.count
+        var row = 0
+        while row < batch.numRows {
+            let statement = batch.numRows - row >= rowsPerStatement ? multiRowStatement : singleRowStatement
+            let count = statement === multiRowStatement ? rowsPerStatement : 1
+            for offset in 0..<count {
+                for (column, binder) in binders.enumerated() {
+                    try binder.bind(row + offset, statement, Int32(offset * width + column + 1))
+                }
             }
             try statement.run()
+            row += count
         }
         rows += Int64(batch.numRows)
         rowsInTransaction += batch.numRows
@@ -65,13 +85,15 @@ final class SQLiteTableWriter: ServingTableWriter, @unchecked Sendable {
         try connection.execute("COMMIT", operation: "commit rows into \(table)")
         // Copies the load out of the write-ahead log now, so readers do not search a large log.
         try connection.execute("PRAGMA wal_checkpoint(TRUNCATE)", operation: "checkpoint after loading \(table)")
-        try connection.execute("PRAGMA cache_size=-2000", operation: "restore the page cache")
+        try connection.execute(Self.restoreDefaults, operation: "restore the connection's defaults")
         return rows
     }
 
+    private static let restoreDefaults = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000"
+
     func abort() async {
         try? connection.execute("ROLLBACK", operation: "abandon loading \(table)")
-        try? connection.execute("PRAGMA cache_size=-2000", operation: "restore the page cache")
+        try? connection.execute(Self.restoreDefaults, operation: "restore the connection's defaults")
         pool.checkIn(connection)
     }
 }

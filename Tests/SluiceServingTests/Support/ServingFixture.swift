@@ -55,11 +55,15 @@ struct ServingFixture {
         }
         var columns: [any ColumnArray] = [keyBuilder.finish(), valueBuilder.finish()]
         if extraColumn { columns.append(noteBuilder.finish()) }
-        let batch = try RecordBatch(schema: schema, columns: columns)
+        return try await writeResult(try RecordBatch(schema: schema, columns: columns), rowsPerPart: rowsPerPart)
+    }
+
+    /// Writes `batch` as a new complete result and opens it for loading.
+    func writeResult(_ batch: RecordBatch, rowsPerPart: Int = 10_000_000) async throws -> LoadSource {
         // Run IDs sort by time: wait a millisecond so each result is newer than the last.
         try await Task.sleep(for: .milliseconds(2))
         let dataset = ResultDataset(prefix: resultPrefix, runID: RunID.make())
-        _ = try await ResultPartWriter(dataset: dataset, store: lake, schema: schema, rowsPerPart: rowsPerPart)
+        _ = try await ResultPartWriter(dataset: dataset, store: lake, schema: batch.schema, rowsPerPart: rowsPerPart)
             .write(SingleBatch(batch: batch))
         return try await newestSource()
     }
