@@ -4,26 +4,34 @@ import SluiceCore
 import SluiceJobs
 import SluiceServing
 
-struct SwitchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "switch",
-        abstract: "Validate a sharded load of the newest result and flip the serving pointer to it.")
-
+/// The save task a serving command acts on: job, task and the logical date its paths may use.
+struct SaveTaskArguments: ParsableArguments {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "The job.") var job: String
     @Argument(help: "Its save task.") var task: String
     @Option(help: "The logical date, when the task's input path uses it (default: today).")
     var date: String?
 
-    func run() async throws {
+    /// Runs `body` with the save task and a context to run it in, then prints what it returns.
+    func run(_ body: (SaveTask, TaskContext) async throws -> SwitchOutcome) async throws {
         let logicalDate = try date.map { try LogicalDate(parsing: $0) } ?? LogicalDate.today
         try await ProjectSession.with(at: options.projectRoot, logger: options.makeLogger()) { session in
             let (task, context) = try session.runner.context(job: job, task: task, date: logicalDate)
             let save = try SaveTask.named(task)
-            print(
-                ServingStatusText.outcome(try await save.switchOver(in: context), table: save.target.table),
-                terminator: "")
+            print(ServingStatusText.outcome(try await body(save, context), table: save.target.table), terminator: "")
         }
+    }
+}
+
+struct SwitchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switch",
+        abstract: "Validate a sharded load of the newest result and flip the serving pointer to it.")
+
+    @OptionGroup var arguments: SaveTaskArguments
+
+    func run() async throws {
+        try await arguments.run { save, context in try await save.switchOver(in: context) }
     }
 }
 
@@ -32,18 +40,10 @@ struct RollbackCommand: AsyncParsableCommand {
         commandName: "rollback",
         abstract: "Flip the serving pointer back to the previous table, which still holds the previous load.")
 
-    @OptionGroup var options: GlobalOptions
-    @Argument(help: "The job.") var job: String
-    @Argument(help: "Its save task.") var task: String
+    @OptionGroup var arguments: SaveTaskArguments
 
     func run() async throws {
-        try await ProjectSession.with(at: options.projectRoot, logger: options.makeLogger()) { session in
-            let (task, context) = try session.runner.context(job: job, task: task, date: LogicalDate.today)
-            let save = try SaveTask.named(task)
-            print(
-                ServingStatusText.outcome(try await save.rollback(in: context), table: save.target.table),
-                terminator: "")
-        }
+        try await arguments.run { save, context in try await save.rollback(in: context) }
     }
 }
 

@@ -144,20 +144,8 @@ struct ServingCLITests {
             .deletingLastPathComponent().appendingPathComponent("docs/examples/sluice_reader.py")
         let database = project.appendingPathComponent("serving.db").path
         func python(_ arguments: [String]) throws -> SluiceBinary.Result {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path] + arguments
-            let out = Pipe()
-            let err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return SluiceBinary.Result(
-                status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                stderr: String(decoding: stderr, as: UTF8.self))
+            try SluiceBinary.run(
+                executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", script.path] + arguments, in: project)
         }
         let sluice = try SluiceBinary.run(["get", "user_scores", "1", "2", "--log-level", "error"], in: project)
         let read = try python([database, "user_scores", "1", "2", "999999"])

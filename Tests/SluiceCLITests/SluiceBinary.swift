@@ -16,8 +16,15 @@ struct SluiceBinary {
     }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
+        try run(executable: url, arguments, in: directory, environment: environment)
+    }
+
+    /// Runs any program the same way (a peer reader, a script).
+    static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
