@@ -11,7 +11,7 @@ struct ServingReaderTests {
         defer { fixture.remove() }
         let switcher = fixture.switcher()
         _ = try await switcher.save(try await fixture.writeResult(keys: 0..<100) { Int64($0) }, wait: true)
-        let reader = ServingReader(store: fixture.store, table: "scores", pointerTTL: .milliseconds(300))
+        let reader = ServingReader(store: fixture.store, table: "scores", pointerTTL: .seconds(1))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<200 {
                 group.addTask { _ = try await reader.get(["key-1"]) }
@@ -23,7 +23,7 @@ struct ServingReaderTests {
 
         _ = try await switcher.save(try await fixture.writeResult(keys: 0..<100) { Int64($0) + 1 }, wait: true)
         // Once the TTL has passed since the last pointer read, the next lookup reads it again.
-        try await Task.sleep(for: .milliseconds(320))
+        try await Task.sleep(for: .milliseconds(1_050))
         let lookup = try await reader.get(["key-1"])
         #expect(lookup.physicalTable == "scores_2")
         #expect(lookup.rows[0] == [.text("key-1"), .integer(2)])
