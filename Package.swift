@@ -19,12 +19,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The columnar data model, logical dates and templating. No I/O.
         .target(name: "SluiceCore"),
         // ObjectStore and its drivers; the result-commit protocol.
-        .target(name: "SluiceStorage", dependencies: ["SluiceCore"]),
+        .target(
+            name: "SluiceStorage", dependencies: ["SluiceCore", .product(name: "Crypto", package: "swift-crypto")]),
         // The compression libraries Debian ships (scripts/install-deps installs them).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -85,7 +87,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
-        .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"]),
+        // Fixtures/sigv4 holds the AWS SigV4 test vectors (Apache-2.0, LICENSE and NOTICE kept).
+        .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"], exclude: ["Fixtures"]),
         // Oracles/ holds the Python scripts that print what pyarrow reads, for comparison.
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
         .testTarget(

@@ -1,0 +1,17 @@
+/// An AWS access key, its secret and an optional session token. The secret and the token never
+/// appear in descriptions, so they cannot leak into logs or error messages.
+public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
+    public var accessKeyID: String
+    public var secretAccessKey: String
+    public var sessionToken: String?
+
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.sessionToken = sessionToken
+    }
+
+    public var description: String {
+        "AWSCredentials(\(accessKeyID), secret redacted\(sessionToken == nil ? "" : ", session token redacted"))"
+    }
+}
