@@ -1,0 +1,198 @@
+import AsyncHTTPClient
+import Foundation
+import SluiceStorage
+import Testing
+
+/// The ECS container endpoint and EC2 instance metadata (IMDSv2) against
+/// `Scripts/fake_aws_metadata.py`, a real HTTP server in a child process.
+@Suite("AWS credentials from the ECS and EC2 metadata endpoints")
+struct AWSMetadataCredentialTests {
+    static let authorization = "ecs-authorization-token-7f3a"
+    /// A home folder with no shared files, so only the variables matter.
+    static let noHome = URL(fileURLWithPath: "/nonexistent/sluice-aws-home")
+
+    /// A chain over the fake: the ECS endpoint when `container` is set, EC2 metadata when
+    /// `instanceMetadata` is set, both with the token the fake requires.
+    static func chain(
+        _ server: FakeAWSMetadataServer, container: Bool, instanceMetadata: Bool, extra: [String: String] = [:]
+    ) throws -> AWSCredentialChain {
+        var variables = extra
+        if container {
+            variables["AWS_CONTAINER_CREDENTIALS_FULL_URI"] = server.containerURI
+            if variables["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] == nil
+                && variables["AWS_CONTAINER_AUTHORIZATION_TOKEN"] == nil
+            {
+                variables["AWS_CONTAINER_AUTHORIZATION_TOKEN"] = authorization
+            }
+        }
+        if instanceMetadata {
+            variables["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.baseURL + "/"
+        } else {
+            variables["AWS_EC2_METADATA_DISABLED"] = "true"
+        }
+        return try AWSEnvironment(variables: variables, homeDirectory: noHome)
+            .credentialProvider(profile: nil, httpClient: metadataTestHTTPClient)
+    }
+
+    @Test("ECS: credentials with the authorization token, cached until the refresh point, then new ones")
+    func containerCredentials() async throws {
+        let server = try await FakeAWSMetadataServer.start(lifetime: 2, containerToken: Self.authorization)
+        defer { server.stop() }
+        let chain = try Self.chain(server, container: true, instanceMetadata: false)
+        let first = try await chain.credentials()
+        #expect(first.accessKeyID.hasPrefix("ASIAFAKE"))
+        #expect(first.sessionToken?.hasPrefix("fake-session-token-") == true)
+        let expiration = try #require(first.expiration)
+        #expect(expiration > Date() && expiration < Date() + 5)
+        #expect(await chain.chosenSource == "ECS container endpoint")
+        #expect(try await chain.credentials() == first)
+        #expect(try await server.counts()["ecs"] == 1)
+
+        // Past the refresh point (half the lifetime) a call fetches again.
+        try await Task.sleep(for: .milliseconds(2200))
+        let second = try await chain.credentials()
+        #expect(second.accessKeyID != first.accessKeyID)
+        #expect(try await server.counts()["ecs"] == 2)
+        #expect(try await server.counts()["rejected"] == 0)
+    }
+
+    @Test("ECS: the token file is read and sent; a wrong token is refused and not quoted")
+    func containerTokenFile() async throws {
+        let server = try await FakeAWSMetadataServer.start(containerToken: Self.authorization)
+        defer { server.stop() }
+        try await withTemporaryDirectory { folder in
+            let file = folder.appendingPathComponent("token")
+            try Data((Self.authorization + "\n").utf8).write(to: file)
+            let chain = try Self.chain(
+                server, container: true, instanceMetadata: false,
+                extra: ["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": file.path])
+            #expect(try await chain.credentials().accessKeyID.hasPrefix("ASIAFAKE"))
+
+            let wrong = try Self.chain(
+                server, container: true, instanceMetadata: false,
+                extra: ["AWS_CONTAINER_AUTHORIZATION_TOKEN": "wrong-token-99d1"])
+            let error = try await #require(throws: AWSCredentialError.self) { try await wrong.credentials() }
+            #expect(
+                error.description.contains("ECS container endpoint (\(server.containerURI): GET answered HTTP 401)"))
+            #expect(!error.description.contains("wrong-token-99d1"))
+            #expect(try await server.counts()["rejected"] == 1)
+        }
+    }
+
+    @Test("concurrent first callers share one fetch")
+    func concurrentCallers() async throws {
+        let server = try await FakeAWSMetadataServer.start(lifetime: 60, containerToken: Self.authorization)
+        defer { server.stop() }
+        let chain = try Self.chain(server, container: true, instanceMetadata: true)
+        let keys = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<20 { group.addTask { try await chain.credentials().accessKeyID } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(keys.count == 1)
+        let counts = try await server.counts()
+        #expect(counts["ecs"] == 1)
+        #expect(counts["imds_token"] == 0)
+    }
+
+    @Test("IMDSv2: token, role, credentials; refreshed when they near expiry")
+    func instanceMetadata() async throws {
+        let server = try await FakeAWSMetadataServer.start(lifetime: 2)
+        defer { server.stop() }
+        // The fake refuses metadata without a session token, as IMDSv2 does.
+        #expect(try await server.status("GET", "/latest/meta-data/iam/security-credentials/") == 401)
+        let chain = try Self.chain(server, container: false, instanceMetadata: true)
+        let first = try await chain.credentials()
+        #expect(first.accessKeyID.hasPrefix("ASIAFAKE") && first.expiration != nil)
+        #expect(await chain.chosenSource == "EC2 instance metadata")
+        #expect(try await chain.credentials() == first)
+        #expect(
+            try await server.counts() == [
+                "imds_token": 1, "imds_role": 1, "imds_credentials": 1, "ecs": 0, "rejected": 1,
+            ])
+
+        try await Task.sleep(for: .milliseconds(2200))
+        #expect(try await chain.credentials().accessKeyID != first.accessKeyID)
+        #expect(
+            try await server.counts() == [
+                "imds_token": 2, "imds_role": 2, "imds_credentials": 2, "ecs": 0, "rejected": 1,
+            ])
+    }
+
+    @Test("a failing ECS endpoint falls through to EC2 metadata before the chain has chosen")
+    func fallThrough() async throws {
+        let server = try await FakeAWSMetadataServer.start(containerToken: Self.authorization)
+        defer { server.stop() }
+        try await server.setMode("ecs", "fail")
+        let chain = try Self.chain(server, container: true, instanceMetadata: true)
+        #expect(try await chain.credentials().accessKeyID.hasPrefix("ASIAFAKE"))
+        #expect(await chain.chosenSource == "EC2 instance metadata")
+    }
+
+    @Test("once ECS has given credentials the chain sticks to it, even when it later fails")
+    func sticksToChosenSource() async throws {
+        let server = try await FakeAWSMetadataServer.start(lifetime: 2, containerToken: Self.authorization)
+        defer { server.stop() }
+        let chain = try Self.chain(server, container: true, instanceMetadata: true)
+        _ = try await chain.credentials()
+        try await server.setMode("ecs", "fail")
+        try await Task.sleep(for: .milliseconds(2200))
+        let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
+        #expect(
+            error
+                == .endpointFailed(
+                    source: "ECS container endpoint", endpoint: server.containerURI, reason: "GET answered HTTP 500"))
+        #expect(try await server.counts()["imds_credentials"] == 0)
+    }
+
+    @Test("bad answers are described without quoting their bodies", arguments: ["garbage", "fail"])
+    func badAnswers(mode: String) async throws {
+        let server = try await FakeAWSMetadataServer.start(containerToken: Self.authorization)
+        defer { server.stop() }
+        try await server.setMode("ecs", mode)
+        try await server.setMode("imds", mode)
+        let error = try await #require(throws: AWSCredentialError.self) {
+            try await Self.chain(server, container: true, instanceMetadata: true).credentials()
+        }
+        let reason = mode == "fail" ? "GET answered HTTP 500" : "the answer lacks AccessKeyId or SecretAccessKey"
+        #expect(error.description.contains("ECS container endpoint (\(server.containerURI): \(reason))"))
+        #expect(
+            error.description.contains(
+                "EC2 instance metadata (\(server.baseURL)/latest/meta-data/iam/security-credentials/sluice-test-role: \(reason))"
+            ))
+        for secret in ["LEAKED-SECRET-IN-BODY", Self.authorization, "imds-token-"] {
+            #expect(!error.description.contains(secret))
+        }
+    }
+
+    @Test("an endpoint that does not answer gives up after the timeout")
+    func hangingEndpoint() async throws {
+        let server = try await FakeAWSMetadataServer.start()
+        defer { server.stop() }
+        try await server.setMode("imds", "hang")
+        let chain = try Self.chain(server, container: false, instanceMetadata: true)
+        let start = ContinuousClock.now
+        let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
+        // The request's own 1 s deadline ended it (the fake never answers). The wall-clock bound is
+        // loose because other tests may hold the runner's threads; the reason is the precise check.
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(error.description.contains("deadlineExceeded"), "\(error)")
+        #expect(error.description.contains("EC2 instance metadata ("))
+    }
+
+    @Test("nothing listening at the metadata address is reported, not waited on")
+    func nothingListening() async throws {
+        let chain = try AWSEnvironment(
+            variables: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:9"], homeDirectory: Self.noHome
+        ).credentialProvider(profile: nil, httpClient: metadataTestHTTPClient)
+        let start = ContinuousClock.now
+        let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
+        // Refused at once, not retried until a timeout (see hangingEndpoint about the bound).
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(error.description.contains("Connection refused"), "\(error)")
+        #expect(error.description.contains("EC2 instance metadata (http://127.0.0.1:9/latest/api/token: PUT failed"))
+    }
+}
+
+/// The HTTP client settings the S3 store gives the credential chain, shared by these tests
+/// (process-wide, never shut down).
+let metadataTestHTTPClient = S3Client.makeHTTPClient()
