@@ -20,13 +20,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The columnar data model, logical dates and templating. No I/O.
         .target(name: "SluiceCore"),
         // ObjectStore and its drivers; the result-commit protocol.
         .target(
-            name: "SluiceStorage", dependencies: ["SluiceCore", .product(name: "Crypto", package: "swift-crypto")]),
+            name: "SluiceStorage",
+            dependencies: [
+                "SluiceCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         // The compression libraries Debian ships (scripts/install-deps installs them).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
@@ -88,7 +94,15 @@ let package = Package(
         ),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         // Fixtures/sigv4 holds the AWS SigV4 test vectors (Apache-2.0, LICENSE and NOTICE kept).
-        .testTarget(name: "SluiceStorageTests", dependencies: ["SluiceStorage"], exclude: ["Fixtures"]),
+        // Scripts/ holds the fault-injecting proxy, the fake metadata endpoints and the botocore
+        // signing-case generator the S3 tests use; Fixtures/ the signing vectors.
+        .testTarget(
+            name: "SluiceStorageTests",
+            dependencies: [
+                "SluiceStorage", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            exclude: ["Fixtures", "Scripts"]),
         // Oracles/ holds the Python scripts that print what pyarrow reads, for comparison.
         .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
         .testTarget(

@@ -221,6 +221,9 @@ public struct LocalObjectStore: ObjectStore {
         }
     }
 
-    /// Nothing to release: every call opens and closes its own files.
-    public func shutdown() async throws {}
+    /// Every call opens and closes its own files; this only removes the temporary folder when no
+    /// write left anything in it, so a `sluice cp` into a folder leaves just the objects.
+    public func shutdown() async throws {
+        _ = LocalFileSystem.removeEmptyDirectory(atPath: rootPath + "/" + Self.temporaryFolderName)
+    }
 }

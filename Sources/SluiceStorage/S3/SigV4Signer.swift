@@ -121,12 +121,7 @@ struct SigV4Timestamp {
     let date: String
 
     init(_ instant: Date) {
-        let seconds = Int(instant.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        date = CivilDate(daysSinceEpoch: days).description.replacingOccurrences(of: "-", with: "")
-        dateTime =
-            date + "T" + (secondOfDay / 3600).zeroPadded(width: 2) + (secondOfDay / 60 % 60).zeroPadded(width: 2)
-            + (secondOfDay % 60).zeroPadded(width: 2) + "Z"
+        dateTime = UTCTimestamp.iso8601(instant).filter { $0 != "-" && $0 != ":" }
+        date = String(dateTime.prefix(8))
     }
 }

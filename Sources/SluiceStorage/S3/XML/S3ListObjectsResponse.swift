@@ -27,10 +27,3 @@ enum S3ListObjectsResponse {
         return ObjectListPage(objects: objects, commonPrefixes: prefixes, continuationToken: token)
     }
 }
-
-/// S3's ISO 8601 times (`2009-10-12T17:50:30.000Z`).
-enum S3Time {
-    static func date(_ text: String) -> Date? {
-        try? Date.ISO8601FormatStyle(includingFractionalSeconds: text.contains(".")).parse(text)
-    }
-}
