@@ -6,8 +6,8 @@ import SluiceStorage
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Sluice's parquet reader and writer.",
-        subcommands: [ParquetReadCommand.self, ParquetWriteCommand.self]
+        abstract: "Measure Sluice's parquet reader and writer, and its S3 client.",
+        subcommands: [ParquetReadCommand.self, ParquetWriteCommand.self, ObjectStoreBenchCommand.self]
     )
 
     struct ParquetReadCommand: AsyncParsableCommand {

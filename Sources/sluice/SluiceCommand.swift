@@ -13,7 +13,9 @@ struct SluiceCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ValidateCommand.self, JobsCommand.self, RunCommand.self, RunsCommand.self,
             SwitchCommand.self, RollbackCommand.self, StatusCommand.self, GetCommand.self, ServeCommand.self,
-            ParquetCommand.self, QueryCommand.self, BenchCommand.self,
+            ParquetCommand.self, QueryCommand.self, ListCommand.self, CopyCommand.self, PresignCommand.self,
+            MakeBucketCommand.self,
+            BenchCommand.self,
             DemoCommand.self, VersionCommand.self,
         ]
     )

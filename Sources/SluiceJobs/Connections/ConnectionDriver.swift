@@ -18,6 +18,8 @@ public struct ConnectionSetting: Sendable {
         case stringList
         /// `250ms`, `1s`, `5m`; a plain number is seconds.
         case duration
+        /// `8MiB`, `64KiB`; a plain number is bytes. Read back with `ConfigValue.int`.
+        case byteSize
     }
 
     public var name: String

@@ -92,6 +92,7 @@ public struct ProjectLoader: Sendable {
             case .bool: value = valueNode.bool().map(ConfigValue.bool)
             case .stringList: value = valueNode.stringList().map(ConfigValue.stringList)
             case .duration: value = DurationText.interval(valueNode).map(ConfigValue.duration)
+            case .byteSize: value = ByteSizeSetting.bytes(valueNode).map(ConfigValue.int)
             }
             values[setting.name] = value
         }
@@ -108,12 +109,8 @@ public struct ProjectLoader: Sendable {
             if let remote = mapping.value("remote") { remote.report("only an engine of type spark has a remote") }
             var options = QueryOptions()
             if let threads = mapping.int("threads", range: 1...1024) { options.threads = threads }
-            if let node = mapping.value("memory_limit"), let text = node.string() {
-                if let limit = ByteSizeText.parse(text) {
-                    options.memoryLimit = limit
-                } else {
-                    node.report("expected a size such as 8GiB or 512m, got \"\(text)\"")
-                }
+            if let limit = mapping.value("memory_limit").flatMap(ByteSizeSetting.bytes) {
+                options.memoryLimit = Int64(limit)
             }
             return .local(options)
         case "spark":

@@ -1,0 +1,55 @@
+import ArgumentParser
+import SluiceStorage
+
+/// `sluice bench s3`: one timed object-store operation per run, for Benchmarks/s3_bench.py.
+struct ObjectStoreBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "s3",
+        abstract: "Time one S3 operation (list, get, ranged or put); print `OP seconds=S bytes=B count=N`.")
+
+    @OptionGroup var s3: S3Options
+
+    @Argument(help: "s3://bucket/prefix the operation works under.")
+    var location: String
+
+    @Option(help: "list, get, ranged or put.")
+    var op: String
+
+    @Option(help: "The object (relative to the location) for get, ranged and put.")
+    var key = "bench.bin"
+
+    @Option(help: "put: bytes to write.")
+    var size = 200 << 20
+
+    @Option(help: "ranged: how many GETs.")
+    var count = 1000
+
+    @Option(help: "ranged: bytes per GET.")
+    var rangeSize = 64 << 10
+
+    func run() async throws {
+        guard let operation = ObjectStoreBenchmark.Operation(rawValue: op) else {
+            throw ValidationError("--op: use one of list, get, ranged, put")
+        }
+        let url = try S3URL(location)
+        var settings = try s3.opener().s3Template
+        settings.bucket = url.bucket
+        settings.prefix = url.path
+        let store = try S3ObjectStore.make(settings)
+        do {
+            let benchmark = ObjectStoreBenchmark(store: store)
+            let measurement =
+                switch operation {
+                case .list: try await benchmark.list(prefix: "")
+                case .get: try await benchmark.get(key: key)
+                case .ranged: try await benchmark.ranged(key: key, count: count, rangeSize: rangeSize)
+                case .put: try await benchmark.put(key: key, size: size)
+                }
+            print(measurement.line)
+            try await store.shutdown()
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+    }
+}
