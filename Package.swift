@@ -92,6 +92,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Helpers the test targets share (child processes); not part of any product.
+        .target(name: "SluiceTestSupport", path: "Tests/SluiceTestSupport"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         // Fixtures/sigv4 holds the AWS SigV4 test vectors (Apache-2.0, LICENSE and NOTICE kept).
         // Scripts/ holds the fault-injecting proxy, the fake metadata endpoints and the botocore
@@ -99,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "SluiceStorageTests",
             dependencies: [
-                "SluiceStorage", .product(name: "Crypto", package: "swift-crypto"),
+                "SluiceStorage", "SluiceTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             exclude: ["Fixtures", "Scripts"]),
@@ -117,7 +119,7 @@ let package = Package(
                 "SluiceServing", "SluiceParquet", "SluiceStorage", .product(name: "Logging", package: "swift-log"),
             ]),
         // Runs the built `sluice` binary: exit codes and the text users see.
-        .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
+        .testTarget(name: "SluiceCLITests", dependencies: ["sluice", "SluiceTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

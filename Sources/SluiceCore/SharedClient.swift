@@ -6,3 +6,18 @@ public protocol SharedClient: Sendable {
     /// Releases sockets, file handles and background work. Called once, at the end.
     func shutdown() async throws
 }
+
+extension SharedClient {
+    /// Runs `body` with the client, then shuts the client down whether `body` succeeded or not.
+    public func closing<T>(_ body: () async throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            try? await shutdown()
+            throw error
+        }
+        try await shutdown()
+        return result
+    }
+}

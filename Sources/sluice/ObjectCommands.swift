@@ -21,7 +21,7 @@ struct ListCommand: AsyncParsableCommand {
         let (store, key) = try s3.opener().open(parsed)
         // Like `aws s3 ls`: one level shows names inside the folder, --recursive full keys.
         let folder = recursive ? "" : String(key[..<(key.lastIndex(of: "/").map(key.index(after:)) ?? key.startIndex)])
-        do {
+        try await store.closing {
             var token: String?
             repeat {
                 let page = try await store.listPage(
@@ -29,10 +29,6 @@ struct ListCommand: AsyncParsableCommand {
                 print(ObjectListingText.render(page, under: folder), terminator: "")
                 token = page.continuationToken
             } while token != nil
-            try await store.shutdown()
-        } catch {
-            try? await store.shutdown()
-            throw error
         }
     }
 }
@@ -88,13 +84,7 @@ struct PresignCommand: AsyncParsableCommand {
         var settings = try s3.opener().s3Template
         settings.bucket = parsed.bucket
         let store = try S3ObjectStore.make(settings)
-        do {
-            print(try await store.presignedURL(for: parsed.path, expiresIn: Int(seconds)))
-            try await store.shutdown()
-        } catch {
-            try? await store.shutdown()
-            throw error
-        }
+        try await store.closing { print(try await store.presignedURL(for: parsed.path, expiresIn: Int(seconds))) }
     }
 }
 
@@ -112,13 +102,7 @@ struct MakeBucketCommand: AsyncParsableCommand {
         var settings = try s3.opener().s3Template
         settings.bucket = parsed.bucket
         let store = try S3ObjectStore.make(settings)
-        do {
-            try await store.client.createBucket(parsed.bucket)
-            try await store.shutdown()
-        } catch {
-            try? await store.shutdown()
-            throw error
-        }
+        try await store.closing { try await store.client.createBucket(parsed.bucket) }
         print("created s3://\(parsed.bucket)")
     }
 }

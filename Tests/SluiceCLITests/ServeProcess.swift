@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -45,10 +46,10 @@ final class ServeProcess {
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         try process.run()
 
-        let line = firstLine(of: stdout.fileHandleForReading, timeout: .seconds(30))
+        let line = ChildProcess.firstLine(of: stdout.fileHandleForReading, timeout: .seconds(30))
         let prefix = "listening on http://127.0.0.1:"
         guard let line, line.hasPrefix(prefix), let port = Int(line.dropFirst(prefix.count)) else {
-            stop(process)
+            ChildProcess.stop(process)
             let stderr = (try? scratch.read("serve.stderr")) ?? ""
             throw ServeProcessError(message: "no listening line (got \(line ?? "nothing")); stderr: \(stderr)")
         }
@@ -93,37 +94,7 @@ final class ServeProcess {
     }
 
     func stop() {
-        Self.stop(process)
-    }
-
-    /// SIGTERM, then SIGKILL if the server has not stopped within five seconds.
-    private static func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    /// The first line `handle` yields, read on another thread so the wait can time out.
-    private static func firstLine(of handle: FileHandle, timeout: DispatchTimeInterval) -> String? {
-        let line = Answer()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var bytes: [UInt8] = []
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                bytes += chunk
-                if bytes.contains(UInt8(ascii: "\n")) { break }
-            }
-            let first = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).first ?? []
-            line.set(data: Data(first), response: nil, error: nil)
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
-        return try? line.text()
+        ChildProcess.stop(process)
     }
 }
 
@@ -144,13 +115,6 @@ private final class Answer: @unchecked Sendable {
             self.data = data
             self.response = response
             self.error = error
-        }
-    }
-
-    func text() throws -> String {
-        try lock.withLock {
-            if let error { throw error }
-            return String(decoding: data ?? Data(), as: UTF8.self)
         }
     }
 

@@ -36,20 +36,21 @@ struct AWSMetadataCredentialTests {
 
     @Test("ECS: credentials with the authorization token, cached until the refresh point, then new ones")
     func containerCredentials() async throws {
-        let server = try await FakeAWSMetadataServer.start(lifetime: 2, containerToken: Self.authorization)
+        let server = try await FakeAWSMetadataServer.start(lifetime: 10, containerToken: Self.authorization)
         defer { server.stop() }
         let chain = try Self.chain(server, container: true, instanceMetadata: false)
         let first = try await chain.credentials()
         #expect(first.accessKeyID.hasPrefix("ASIAFAKE"))
         #expect(first.sessionToken?.hasPrefix("fake-session-token-") == true)
         let expiration = try #require(first.expiration)
-        #expect(expiration > Date() && expiration < Date() + 5)
+        #expect(expiration > Date() && expiration < Date() + 12)
         #expect(await chain.chosenSource == "ECS container endpoint")
         #expect(try await chain.credentials() == first)
         #expect(try await server.counts()["ecs"] == 1)
 
-        // Past the refresh point (half the lifetime) a call fetches again.
-        try await Task.sleep(for: .milliseconds(2200))
+        // Past the refresh point (half the lifetime) a call fetches again. The lifetime leaves room
+        // for a busy machine between the first fetch and the cached call.
+        try await Task.sleep(for: .milliseconds(5200))
         let second = try await chain.credentials()
         #expect(second.accessKeyID != first.accessKeyID)
         #expect(try await server.counts()["ecs"] == 2)
@@ -96,7 +97,7 @@ struct AWSMetadataCredentialTests {
 
     @Test("IMDSv2: token, role, credentials; refreshed when they near expiry")
     func instanceMetadata() async throws {
-        let server = try await FakeAWSMetadataServer.start(lifetime: 2)
+        let server = try await FakeAWSMetadataServer.start(lifetime: 10)
         defer { server.stop() }
         // The fake refuses metadata without a session token, as IMDSv2 does.
         #expect(try await server.status("GET", "/latest/meta-data/iam/security-credentials/") == 401)
@@ -110,7 +111,8 @@ struct AWSMetadataCredentialTests {
                 "imds_token": 1, "imds_role": 1, "imds_credentials": 1, "ecs": 0, "rejected": 1,
             ])
 
-        try await Task.sleep(for: .milliseconds(2200))
+        // Past the refresh point (half the lifetime), with room for a busy machine before it.
+        try await Task.sleep(for: .milliseconds(5200))
         #expect(try await chain.credentials().accessKeyID != first.accessKeyID)
         #expect(
             try await server.counts() == [
@@ -170,11 +172,9 @@ struct AWSMetadataCredentialTests {
         defer { server.stop() }
         try await server.setMode("imds", "hang")
         let chain = try Self.chain(server, container: false, instanceMetadata: true)
-        let start = ContinuousClock.now
         let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
-        // The request's own 1 s deadline ended it (the fake never answers). The wall-clock bound is
-        // loose because other tests may hold the runner's threads; the reason is the precise check.
-        #expect(ContinuousClock.now - start < .seconds(20))
+        // The request's own 1 s deadline ended it (the fake never answers). The reason is checked,
+        // not the wall clock: other tests running at once may hold the runner's few threads.
         #expect(error.description.contains("deadlineExceeded"), "\(error)")
         #expect(error.description.contains("EC2 instance metadata ("))
     }
@@ -184,10 +184,8 @@ struct AWSMetadataCredentialTests {
         let chain = try AWSEnvironment(
             variables: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:9"], homeDirectory: Self.noHome
         ).credentialProvider(profile: nil, httpClient: metadataTestHTTPClient)
-        let start = ContinuousClock.now
         let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
-        // Refused at once, not retried until a timeout (see hangingEndpoint about the bound).
-        #expect(ContinuousClock.now - start < .seconds(20))
+        // Refused at once, not reconnected until a deadline (which would report deadlineExceeded).
         #expect(error.description.contains("Connection refused"), "\(error)")
         #expect(error.description.contains("EC2 instance metadata (http://127.0.0.1:9/latest/api/token: PUT failed"))
     }

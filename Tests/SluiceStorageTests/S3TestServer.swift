@@ -58,19 +58,13 @@ struct S3TestServer: Sendable, CustomStringConvertible {
 }
 
 /// Runs `body` with a store, and shuts the store's client down afterwards whatever happens.
+@discardableResult
 func withS3Store<T>(
     on server: S3TestServer, prefix: String = "", partSize: Int = S3ObjectStore.minimumPartSize,
     _ body: (S3ObjectStore) async throws -> T
 ) async throws -> T {
     let store = try await server.makeStore(prefix: prefix, partSize: partSize)
-    do {
-        let result = try await body(store)
-        try await store.shutdown()
-        return result
-    } catch {
-        try? await store.shutdown()
-        throw error
-    }
+    return try await store.closing { try await body(store) }
 }
 
 /// Bytes that differ at every offset, so a misplaced range shows.

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 
 /// A Python script from `Scripts/` in a child process that announces its port with a first line
 /// `PORT n`. `stop()` ends it; call it in a `defer` so a failing test does not leave it running.
@@ -33,56 +34,18 @@ final class ScriptProcess: @unchecked Sendable {
         process.standardOutput = stdout
         process.standardError = FileHandle.standardError
         try process.run()
-        let line = firstLine(of: stdout.fileHandleForReading, timeout: .seconds(20))
+        let line = ChildProcess.firstLine(of: stdout.fileHandleForReading, timeout: .seconds(20))
         guard let line, line.hasPrefix("PORT "), let port = Int(line.dropFirst(5)) else {
-            stop(process)
+            ChildProcess.stop(process)
             throw ScriptProcessError(message: "\(name) printed no PORT line (got \(line ?? "nothing"))")
         }
         return ScriptProcess(process: process, port: port)
     }
 
-    func stop() { Self.stop(process) }
-
-    /// SIGTERM, then SIGKILL if the child has not stopped within five seconds: a child started
-    /// from a test thread may inherit a mask that blocks SIGTERM.
-    private static func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
-    /// The first line `handle` yields, read on yet another thread so the wait can time out.
-    private static func firstLine(of handle: FileHandle, timeout: DispatchTimeInterval) -> String? {
-        let box = LineBox()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var bytes: [UInt8] = []
-            while !bytes.contains(UInt8(ascii: "\n")) {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                bytes += chunk
-            }
-            box.set(String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self))
-            done.signal()
-        }
-        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
-        return box.value
-    }
+    func stop() { ChildProcess.stop(process) }
 }
 
 struct ScriptProcessError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
-}
-
-/// A line handed from the reading thread, behind a lock.
-private final class LineBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var line: String?
-
-    func set(_ value: String) { lock.withLock { line = value } }
-    var value: String? { lock.withLock { line } }
 }

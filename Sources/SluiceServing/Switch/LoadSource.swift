@@ -16,22 +16,32 @@ public struct LoadSource: Sendable {
     /// The first part's schema; every part is checked against it when read.
     public let schema: Schema
 
-    /// Reads the footers of every part.
-    public static func open(_ result: CompleteResult, in store: any ObjectStore) async throws -> LoadSource {
-        var parts: [Part] = []
-        var schema: Schema?
-        for object in result.parts.sorted(by: { $0.key < $1.key }) {
-            let footer = try await ParquetFooter.read(from: store, key: object.key, fileSize: object.size)
-            if schema == nil {
-                do throws(ParquetError) {
-                    schema = try ParquetSchema(metadata: footer.metadata).schema
-                } catch {
-                    throw error.at(file: store.displayLocation + "/" + object.key)
+    /// Reads the footers of every part, up to `concurrency` at once: on S3 each footer is a
+    /// round trip, and a result may have hundreds of parts.
+    public static func open(_ result: CompleteResult, in store: any ObjectStore, concurrency: Int = 16) async throws
+        -> LoadSource
+    {
+        let objects = result.parts.sorted(by: { $0.key < $1.key })
+        var metadata = [FileMetaData?](repeating: nil, count: objects.count)
+        try await withThrowingTaskGroup(of: (Int, FileMetaData).self) { group in
+            for (index, object) in objects.enumerated() {
+                if index >= concurrency, let (done, footer) = try await group.next() { metadata[done] = footer }
+                group.addTask {
+                    (index, try await ParquetFooter.read(from: store, key: object.key, fileSize: object.size).metadata)
                 }
             }
-            parts.append(Part(object: object, rows: footer.metadata.numRows))
+            for try await (done, footer) in group { metadata[done] = footer }
         }
-        return LoadSource(store: store, result: result, parts: parts, schema: schema ?? Schema([]))
+        var schema = Schema([])
+        if let first = objects.first, let footer = metadata[0] {
+            do throws(ParquetError) {
+                schema = try ParquetSchema(metadata: footer).schema
+            } catch {
+                throw error.at(file: store.displayLocation + "/" + first.key)
+            }
+        }
+        let parts = zip(objects, metadata).map { Part(object: $0, rows: $1?.numRows ?? 0) }
+        return LoadSource(store: store, result: result, parts: parts, schema: schema)
     }
 
     public var runID: String { result.dataset.runID.description }

@@ -26,6 +26,16 @@ public struct ObjectStoreBenchmark: Sendable {
 
     public init(store: any ObjectStore) { self.store = store }
 
+    /// The fastest of `runs` measurements (at least one).
+    public static func fastest(of runs: Int, _ measure: () async throws -> Measurement) async throws -> Measurement {
+        var fastest = try await measure()
+        for _ in 1..<max(1, runs) {
+            let next = try await measure()
+            if next.seconds < fastest.seconds { fastest = next }
+        }
+        return fastest
+    }
+
     public func list(prefix: String) async throws -> Measurement {
         try await timed(.list) {
             var count = 0

@@ -17,34 +17,22 @@ public struct ObjectTransfer: Sendable {
         let source = try ObjectLocation(sourceText)
         let destination = try ObjectLocation(destinationText)
         let (sourceStore, sourceKey) = try opener.open(source)
-        let opened: (store: any ObjectStore, key: String)
-        do {
-            opened = try opener.open(destination)
-        } catch {
-            try? await sourceStore.shutdown()
-            throw error
-        }
-        do {
-            let summary: ObjectCopier.Summary
-            if recursive {
-                summary = try await copier.copyAll(
-                    from: sourceStore, prefix: Self.folderPrefix(sourceKey), to: opened.store,
-                    prefix: Self.folderPrefix(opened.key))
-            } else {
-                var target = opened.key
+        return try await sourceStore.closing {
+            let (destinationStore, destinationKey) = try opener.open(destination)
+            return try await destinationStore.closing {
+                if recursive {
+                    return try await copier.copyAll(
+                        from: sourceStore, prefix: Self.folderPrefix(sourceKey), to: destinationStore,
+                        prefix: Self.folderPrefix(destinationKey))
+                }
+                var target = destinationKey
                 if destination.namesFolder || target.isEmpty {
                     target = Self.folderPrefix(target) + source.lastSegment
                 }
-                let bytes = try await copier.copy(from: sourceStore, key: sourceKey, to: opened.store, key: target)
-                summary = ObjectCopier.Summary(objects: 1, bytes: bytes)
+                let bytes = try await copier.copy(
+                    from: sourceStore, key: sourceKey, to: destinationStore, key: target)
+                return ObjectCopier.Summary(objects: 1, bytes: bytes)
             }
-            try await sourceStore.shutdown()
-            try await opened.store.shutdown()
-            return summary
-        } catch {
-            try? await sourceStore.shutdown()
-            try? await opened.store.shutdown()
-            throw error
         }
     }
 
