@@ -98,39 +98,28 @@ public final class S3Client: Sendable {
         let signer = SigV4Signer(credentials: try await credentials.credentials(), region: region)
         let signature = signer.sign(unsigned, at: Date())
 
-        var http = HTTPClientRequest(
+        var headers = HTTPHeaders()
+        for header in unsigned.headers + signature.headers { headers.add(name: header.name, value: header.value) }
+        let http = try HTTPClient.Request(
             url: endpoint.origin(bucket: request.bucket) + URIEncoding.encode(path, keepingSlashes: true)
-                + (request.query.isEmpty ? "" : "?" + Self.queryString(request.query)))
-        http.method = HTTPMethod(rawValue: request.method)
-        for header in unsigned.headers + signature.headers { http.headers.add(name: header.name, value: header.value) }
-        if let body { http.body = .bytes(body) }
-        let response = try await self.http.execute(http, timeout: .hours(1))
-        let status = Int(response.status.code)
-        let expected = response.headers.first(name: "Content-Length").flatMap(Int.init)
-        if (200..<300).contains(status) {
-            let bytes = try await Self.collect(response.body, expected: expected)
-            if request.mayFailWithSuccessStatus, let error = S3ErrorResponse(Data(bytes)) {
-                return .refused(status: status, error: error)
+                + (request.query.isEmpty ? "" : "?" + Self.queryString(request.query)),
+            method: HTTPMethod(rawValue: request.method), headers: headers, body: body.map { .byteBuffer($0) })
+        let task = self.http.execute(request: http, delegate: S3ResponseCollector())
+        let response = try await withTaskCancellationHandler {
+            try await task.get()
+        } onCancel: {
+            task.cancel()
+        }
+        if (200..<300).contains(response.status) {
+            if request.mayFailWithSuccessStatus, let error = S3ErrorResponse(Data(response.body)) {
+                return .refused(status: response.status, error: error)
             }
-            return .answered(S3Response(status: status, headers: response.headers, body: bytes))
+            return .answered(response)
         }
-        // An error body is small; a misbehaving server's is cut short rather than held.
-        var errorBody = try await response.body.collect(upTo: 1 << 20)
-        let errorBytes = errorBody.readBytes(length: errorBody.readableBytes) ?? []
         let error =
-            S3ErrorResponse(Data(errorBytes))
-            ?? S3ErrorResponse(code: Self.codeWithoutBody(status: status), message: "")
-        return .refused(status: status, error: error)
-    }
-
-    /// The response body in one array, sized up front when the length is known.
-    private static func collect(_ body: HTTPClientResponse.Body, expected: Int?) async throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        if let expected { bytes.reserveCapacity(expected) }
-        for try await buffer in body {
-            buffer.withUnsafeReadableBytes { bytes.append(contentsOf: $0) }
-        }
-        return bytes
+            S3ErrorResponse(Data(response.body))
+            ?? S3ErrorResponse(code: Self.codeWithoutBody(status: response.status), message: "")
+        return .refused(status: response.status, error: error)
     }
 
     /// What HEAD answers (no body) mean, in S3's words.
