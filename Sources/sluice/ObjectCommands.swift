@@ -81,9 +81,7 @@ struct PresignCommand: AsyncParsableCommand {
             throw ValidationError("--expires: expected a duration from 1s to 7 days such as 15m, got \"\(expires)\"")
         }
         let parsed = try S3URL(url)
-        var settings = try s3.opener().s3Template
-        settings.bucket = parsed.bucket
-        let store = try S3ObjectStore.make(settings)
+        let store = try s3.store(for: parsed)
         try await store.closing { print(try await store.presignedURL(for: parsed.path, expiresIn: Int(seconds))) }
     }
 }
@@ -99,9 +97,7 @@ struct MakeBucketCommand: AsyncParsableCommand {
 
     func run() async throws {
         let parsed = try S3URL(url)
-        var settings = try s3.opener().s3Template
-        settings.bucket = parsed.bucket
-        let store = try S3ObjectStore.make(settings)
+        let store = try s3.store(for: parsed)
         try await store.closing { try await store.client.createBucket(parsed.bucket) }
         print("created s3://\(parsed.bucket)")
     }

@@ -34,11 +34,7 @@ struct ObjectStoreBenchCommand: AsyncParsableCommand {
         guard let operation = ObjectStoreBenchmark.Operation(rawValue: op) else {
             throw ValidationError("--op: use one of list, get, ranged, put")
         }
-        let url = try S3URL(location)
-        var settings = try s3.opener().s3Template
-        settings.bucket = url.bucket
-        settings.prefix = url.path
-        let store = try S3ObjectStore.make(settings)
+        let store = try s3.store(for: try S3URL(location), rootedAtPath: true)
         try await store.closing {
             let benchmark = ObjectStoreBenchmark(store: store)
             let fastest = try await ObjectStoreBenchmark.fastest(of: `repeat`) {

@@ -29,4 +29,12 @@ struct S3Options: ParsableArguments {
                 bucket: "-", region: region, endpoint: endpoint, pathStyle: pathStyle, profile: profile,
                 partSize: Int(parts)))
     }
+
+    /// A store over the URL's bucket, rooted at its path when `rootedAtPath` (else the bucket).
+    func store(for url: S3URL, rootedAtPath: Bool = false) throws -> S3ObjectStore {
+        var settings = try opener().s3Template
+        settings.bucket = url.bucket
+        settings.prefix = rootedAtPath ? url.path : ""
+        return try S3ObjectStore.make(settings)
+    }
 }
