@@ -92,7 +92,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Helpers the test targets share (child processes); not part of any product.
+        // Helpers the test targets share (child processes run with a time limit); not part of any product.
         .target(name: "SluiceTestSupport", path: "Tests/SluiceTestSupport"),
         .testTarget(name: "SluiceCoreTests", dependencies: ["SluiceCore"]),
         // Fixtures/sigv4 holds the AWS SigV4 test vectors (Apache-2.0, LICENSE and NOTICE kept).
@@ -106,13 +106,15 @@ let package = Package(
             ],
             exclude: ["Fixtures", "Scripts"]),
         // Oracles/ holds the Python scripts that print what pyarrow reads, for comparison.
-        .testTarget(name: "SluiceParquetTests", dependencies: ["SluiceParquet"], exclude: ["Oracles"]),
         .testTarget(
-            name: "SluiceSQLTests", dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage"],
+            name: "SluiceParquetTests", dependencies: ["SluiceParquet", "SluiceTestSupport"], exclude: ["Oracles"]),
+        .testTarget(
+            name: "SluiceSQLTests",
+            dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
-        .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute"]),
+        .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
         .testTarget(
             name: "SluiceServingTests",
             dependencies: [

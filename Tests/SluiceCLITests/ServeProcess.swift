@@ -39,6 +39,7 @@ final class ServeProcess {
         env["SLUICE_PROJECT"] = nil
         env.merge(environment) { _, new in new }
         process.environment = env
+        process.standardInput = FileHandle.nullDevice
         let stdout = Pipe()
         process.standardOutput = stdout
         let stderrURL = scratch.url.appendingPathComponent("serve.stderr")

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 import Testing
 
 @Suite("Serving from the command line")
@@ -106,6 +107,7 @@ struct ServingCLITests {
         loader.executableURL = SluiceBinary.url
         loader.arguments = ["run", "pairs", "save-data", "--date", "2026-11-21", "--log-level", "error"]
         loader.currentDirectoryURL = project
+        loader.standardInput = FileHandle.nullDevice
         loader.standardOutput = FileHandle.nullDevice
         loader.standardError = FileHandle.nullDevice
         try loader.run()
@@ -118,7 +120,7 @@ struct ServingCLITests {
         Thread.sleep(forTimeInterval: 0.3)
         let killedMidLoad = loader.isRunning
         kill(loader.processIdentifier, SIGKILL)
-        loader.waitUntilExit()
+        #expect(ChildProcess.waitForExit(of: loader, limit: .seconds(30)))
         #expect(killedMidLoad, "the load finished before it could be killed; make the result larger")
 
         let during = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)

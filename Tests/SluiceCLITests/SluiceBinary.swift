@@ -1,12 +1,9 @@
 import Foundation
+import SluiceTestSupport
 
 /// Runs the built `sluice` executable the way a user does, capturing its output and exit code.
 struct SluiceBinary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ChildProcessResult
 
     /// `$SLUICE_BIN`, or the `sluice` built next to this test bundle.
     static var url: URL {
@@ -23,28 +20,10 @@ struct SluiceBinary {
     static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:])
         throws -> Result
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["SLUICE_PROJECT"] = nil
         env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a full pipe cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self)
-        )
+        return try ChildProcess.run(executable, arguments, in: directory, environment: env)
     }
 }
 

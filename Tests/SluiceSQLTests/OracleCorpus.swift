@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 
 /// The SQL oracle corpus: the Spark SQL queries of `Oracle/queries.sql`, the parquet tables
 /// `Oracle/generate_data.py` writes, and DuckDB's answers from `Oracle/duckdb_oracle.py`.
@@ -164,30 +165,11 @@ enum OracleCorpus {
 
     /// The standard output of `python arguments`; throws with standard error when it exits non-zero.
     private static func run(_ python: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = python
-        process.arguments = arguments
-        let output = Pipe()
-        // Standard error goes to a file: reading two pipes in turn could block on a full one.
-        let errorFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sluice-sql-oracle-\(UUID().uuidString).err")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        let errors = try FileHandle(forWritingTo: errorFile)
-        defer {
-            try? errors.close()
-            try? FileManager.default.removeItem(at: errorFile)
+        let result = try ChildProcess.run(python, arguments)
+        guard result.status == 0 else {
+            throw Failure(description: "\(arguments.prefix(1).joined()) exited with \(result.status): \(result.stderr)")
         }
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
-            throw Failure(
-                description: "\(arguments.prefix(1).joined()) exited with \(process.terminationStatus): \(text)")
-        }
-        return String(decoding: data, as: UTF8.self)
+        return result.stdout
     }
 
     /// One line of `duckdb_oracle.py`.

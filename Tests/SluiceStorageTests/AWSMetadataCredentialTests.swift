@@ -169,8 +169,9 @@ struct AWSMetadataCredentialTests {
         try await server.setMode("imds", "hang")
         let chain = try Self.chain(server, container: false, instanceMetadata: true)
         let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
-        // The request's own 1 s deadline ended it (the fake never answers). The reason is checked,
-        // not the wall clock: other tests running at once may hold the runner's few threads.
+        // The request's own 1 s deadline ended it (the fake answers after 60 s). The reason is
+        // checked, not the wall clock: AsyncHTTPClient acts on a deadline through a task, which
+        // waits while other tests hold the runner's few threads.
         #expect(error.description.contains("deadlineExceeded"), "\(error)")
         #expect(error.description.contains("EC2 instance metadata ("))
     }

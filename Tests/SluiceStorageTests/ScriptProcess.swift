@@ -30,6 +30,7 @@ final class ScriptProcess: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path] + arguments
+        process.standardInput = FileHandle.nullDevice
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle.standardError

@@ -8,10 +8,21 @@ public enum ChildProcess {
     public static func stop(_ process: Process) {
         guard process.isRunning else { return }
         process.terminate()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        if !waitForExit(of: process, limit: .seconds(5)) {
+            kill(process.processIdentifier, SIGKILL)
+            _ = waitForExit(of: process, limit: .seconds(10))
+        }
+    }
+
+    /// Whether `process` ended within `limit`. Polls rather than calling `waitUntilExit()`, which
+    /// never returns if Foundation misses the exit.
+    public static func waitForExit(of process: Process, limit: Duration) -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning {
+            guard ContinuousClock.now < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
     }
 
     /// The first line `handle` yields (without its newline), read on another thread so the wait

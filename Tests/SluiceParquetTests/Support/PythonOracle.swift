@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 
 @testable import SluiceParquet
 
@@ -19,43 +20,11 @@ enum PythonOracle {
     ///
     /// - Throws: `Failure` when it exits non-zero.
     static func run(_ python: URL, _ arguments: [String]) throws -> String {
-        // Both streams go to files read after the exit: a read blocked on a pipe can fail with
-        // EINTR when another test's child exits, which Foundation's pipe reading turns into a trap.
-        let output = try TemporaryOutput()
-        let errors = try TemporaryOutput()
-        defer {
-            output.remove()
-            errors.remove()
+        let result = try ChildProcess.run(python, arguments)
+        guard result.status == 0 else {
+            throw Failure(arguments: arguments, status: result.status, standardError: result.stderr)
         }
-        let process = Process()
-        process.executableURL = python
-        process.arguments = arguments
-        process.standardOutput = output.handle
-        process.standardError = errors.handle
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(arguments: arguments, status: process.terminationStatus, standardError: errors.text)
-        }
-        return output.text
-    }
-
-    /// A temporary file a child process writes one of its streams to.
-    private struct TemporaryOutput {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-oracle-\(UUID().uuidString)")
-        let handle: FileHandle
-
-        init() throws {
-            FileManager.default.createFile(atPath: url.path, contents: nil)
-            handle = try FileHandle(forWritingTo: url)
-        }
-
-        var text: String { (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-
-        func remove() {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: url)
-        }
+        return result.stdout
     }
 
     /// The standard output of `Oracles/<script> arguments`.

@@ -1,6 +1,7 @@
 import Foundation
 import SluiceCore
 import SluiceSQL
+import SluiceTestSupport
 import Testing
 
 /// Runs a query with DuckDB (the test venv's Python) over the fixture's parquet folders, each
@@ -53,21 +54,12 @@ enum DuckDBOracle {
     /// The rows DuckDB returns, each value normalized by `normalize`.
     static func rows(_ sql: String, root: URL, views: [String]) throws -> [[String]] {
         guard let python else { return [] }
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("duckdb-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        let handle = try FileHandle(forWritingTo: output)
-        let process = Process()
-        process.executableURL = python
-        process.arguments = ["-c", script, root.path, views.joined(separator: ","), sql]
-        process.standardOutput = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "duckdb failed on \(sql)"])
+        let result = try ChildProcess.run(python, ["-c", script, root.path, views.joined(separator: ","), sql])
+        guard result.status == 0 else {
+            throw CocoaError(
+                .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "duckdb failed on \(sql): \(result.stderr)"])
         }
-        let text = try String(contentsOf: output, encoding: .utf8)
+        let text = result.stdout
         return try text.split(separator: "\n").map { line in
             let values =
                 try JSONSerialization.jsonObject(with: Data(line.utf8), options: [.fragmentsAllowed]) as? [Any] ?? []

@@ -8,7 +8,8 @@ carries a new access key id and an Expiration --lifetime seconds ahead, so a tes
 
 Test controls: GET /_count answers the request counts as JSON; POST /_mode?ecs=M&imds=M sets how
 each endpoint answers: ok, fail (HTTP 500), garbage (200 with a body lacking AccessKeyId but
-holding a secret) or hang (answers after 5 seconds).
+holding a secret) or hang (answers after 60 seconds: far past any client deadline, even one
+that a busy test runner is slow to act on).
 
 Prints `PORT n` on the first line of stdout once it listens on 127.0.0.1. Standard library only.
 """
@@ -82,7 +83,7 @@ class Handler(BaseHTTPRequestHandler):
         """Answers a credentials request the way the endpoint's mode says."""
         mode = self.state.modes[endpoint]
         if mode == "hang":
-            time.sleep(5)
+            time.sleep(60)
         if mode == "fail":
             return self.answer(500, json.dumps({"message": "broken", "SecretAccessKey": LEAKED_SECRET}))
         if mode == "garbage":

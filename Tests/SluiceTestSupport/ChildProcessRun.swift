@@ -1,0 +1,112 @@
+import Foundation
+
+/// What a child process run to its end left behind.
+public struct ChildProcessResult: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+}
+
+/// A child that outran its time limit: it was stopped, and this carries the end of what it wrote
+/// to standard error, which for a Swift program holds the stacks of its threads.
+public struct ChildProcessTimeout: Error, CustomStringConvertible {
+    public var command: String
+    public var limit: Duration
+    public var stderrTail: String
+
+    public var description: String {
+        "\(command) still ran after \(limit) and was stopped; the end of its standard error:\n\(stderrTail)"
+    }
+}
+
+extension ChildProcess {
+    /// Runs `executable` to its end and returns its exit status and output.
+    ///
+    /// Both streams go to temporary files, not pipes: reading one pipe while the child fills the
+    /// other blocks, and Foundation traps when a pipe read is interrupted by another test's child
+    /// exiting. Standard input is `input`, or empty: a child must never wait on the test runner's.
+    /// A child still running after `limit` gets SIGABRT (the Swift runtime then prints every
+    /// thread's stack, asked for by `SWIFT_BACKTRACE`, unless the child inherited a signal mask
+    /// that blocks it), then SIGKILL, and the call throws `ChildProcessTimeout`: a hung child
+    /// fails its test instead of stalling the whole run.
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+        input: Data? = nil, limit: Duration = .seconds(300)
+    ) throws -> ChildProcessResult {
+        let files = try StreamFiles(input: input)
+        defer { files.remove() }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var env = environment ?? ProcessInfo.processInfo.environment
+        if env["SWIFT_BACKTRACE"] == nil {
+            env["SWIFT_BACKTRACE"] = "enable=yes,threads=all,interactive=no,color=no,registers=none,images=none"
+        }
+        process.environment = env
+        process.standardInput = try files.inputHandle()
+        process.standardOutput = files.stdoutHandle
+        process.standardError = files.stderrHandle
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
+        try process.run()
+
+        if exited.wait(timeout: .now() + limit.dispatchInterval) == .timedOut {
+            // Bounded waits only: a child Foundation never sees exit must not hang the run either.
+            kill(process.processIdentifier, SIGABRT)
+            if exited.wait(timeout: .now() + .seconds(15)) == .timedOut {
+                kill(process.processIdentifier, SIGKILL)
+                _ = exited.wait(timeout: .now() + .seconds(10))
+            }
+            let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+            throw ChildProcessTimeout(
+                command: command, limit: limit, stderrTail: String(files.stderr.suffix(20_000)))
+        }
+        return ChildProcessResult(status: process.terminationStatus, stdout: files.stdout, stderr: files.stderr)
+    }
+}
+
+extension Duration {
+    /// The same span for Dispatch, to the millisecond.
+    var dispatchInterval: DispatchTimeInterval {
+        let (seconds, attoseconds) = components
+        return .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+}
+
+/// The temporary files a child's standard streams are read from and written to.
+private struct StreamFiles {
+    let folder: URL
+    let stdoutHandle: FileHandle
+    let stderrHandle: FileHandle
+    private let hasInput: Bool
+
+    init(input: Data?) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-child-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["stdout", "stderr"] {
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+        }
+        stdoutHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
+        stderrHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))
+        hasInput = input != nil
+        if let input { try input.write(to: folder.appendingPathComponent("stdin")) }
+    }
+
+    func inputHandle() throws -> FileHandle {
+        hasInput ? try FileHandle(forReadingFrom: folder.appendingPathComponent("stdin")) : FileHandle.nullDevice
+    }
+
+    var stdout: String { text("stdout") }
+    var stderr: String { text("stderr") }
+
+    private func text(_ name: String) -> String {
+        String(decoding: (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+    }
+
+    func remove() {
+        try? stdoutHandle.close()
+        try? stderrHandle.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
