@@ -5,7 +5,7 @@ import Testing
 
 /// The ECS container endpoint and EC2 instance metadata (IMDSv2) against
 /// `Scripts/fake_aws_metadata.py`, a real HTTP server in a child process.
-@Suite("AWS credentials from the ECS and EC2 metadata endpoints")
+@Suite("AWS credentials from the ECS and EC2 metadata endpoints", .timeLimit(.minutes(10)))
 struct AWSMetadataCredentialTests {
     static let authorization = "ecs-authorization-token-7f3a"
     /// A home folder with no shared files, so only the variables matter.

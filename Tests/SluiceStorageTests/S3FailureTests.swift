@@ -7,7 +7,8 @@ import Testing
 /// are retried (through a proxy that injects 503s and connection resets), and requests that are
 /// not idempotent are not repeated blindly.
 @Suite(
-    "S3 errors and retries", .enabled(if: S3TestServer.seaweedFS != nil, Comment(rawValue: S3TestServer.skipMessage)))
+    "S3 errors and retries", .enabled(if: S3TestServer.seaweedFS != nil, Comment(rawValue: S3TestServer.skipMessage)),
+    .timeLimit(.minutes(10)))
 struct S3FailureTests {
     let server = S3TestServer.seaweedFS ?? S3TestServer(name: "", endpoint: "", accessKey: "", secretKey: "")
 

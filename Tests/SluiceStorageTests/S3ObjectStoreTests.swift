@@ -13,7 +13,7 @@ import Testing
 /// and rclone, whose ranged answers are 200s with a Content-Range.
 @Suite(
     "S3ObjectStore against real servers",
-    .enabled(if: !S3TestServer.all.isEmpty, Comment(rawValue: S3TestServer.skipMessage)))
+    .enabled(if: !S3TestServer.all.isEmpty, Comment(rawValue: S3TestServer.skipMessage)), .timeLimit(.minutes(10)))
 struct S3ObjectStoreTests {
     @Test(
         "keys with =, +, spaces and non-ASCII round-trip through put, head, get and delete", arguments: S3TestServer.all

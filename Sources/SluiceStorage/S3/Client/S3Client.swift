@@ -16,11 +16,12 @@ public final class S3Client: Sendable {
     /// The HTTP client this S3 client creates (and shuts down), with S3-friendly settings: no
     /// redirects, no decompression, a deep connection pool for parallel part uploads, and a failed
     /// connection reported at once (the retry policy decides about another try, with backoff,
-    /// instead of the pool reconnecting silently until the connect timeout).
+    /// instead of the pool reconnecting silently until the connect timeout). A transfer that makes
+    /// no progress for a minute, sending or receiving, fails and is retried like a reset.
     public static func makeHTTPClient() -> HTTPClient {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: .seconds(60)),
+            timeout: .init(connect: .seconds(10), read: .seconds(60), write: .seconds(60)),
             connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32),
             proxy: nil, ignoreUncleanSSLShutdown: false, decompression: .disabled)
         configuration.connectionPool.retryConnectionEstablishment = false
