@@ -20,8 +20,8 @@ final class S3ResponseCollector: HTTPClientResponseDelegate, @unchecked Sendable
     func didReceiveHead(task: HTTPClient.Task<S3Response>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
         status = Int(head.status.code)
         headers = head.headers
-        if succeeded, let length = head.headers.first(name: "Content-Length").flatMap(Int.init) {
-            body.reserveCapacity(length)
+        if succeeded, let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > 0 {
+            body = ResponseBodyStorage.emptyArray(capacity: length)
         }
         return task.eventLoop.makeSucceededVoidFuture()
     }
