@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What a child process run to its end left behind.
 public struct ChildProcessResult: Sendable {
     public var status: Int32
@@ -51,18 +55,38 @@ extension ChildProcess {
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
 
-        if exited.wait(timeout: .now() + limit.dispatchInterval) == .timedOut {
-            // Bounded waits only: a child Foundation never sees exit must not hang the run either.
-            kill(process.processIdentifier, SIGABRT)
-            if exited.wait(timeout: .now() + .seconds(15)) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                _ = exited.wait(timeout: .now() + .seconds(10))
-            }
-            let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
-            throw ChildProcessTimeout(
-                command: command, limit: limit, stderrTail: String(files.stderr.suffix(20_000)))
+        if let status = waitForStatus(of: process, exited, limit: limit) {
+            return ChildProcessResult(status: status, stdout: files.stdout, stderr: files.stderr)
         }
-        return ChildProcessResult(status: process.terminationStatus, stdout: files.stdout, stderr: files.stderr)
+        // Bounded waits only, here too.
+        kill(process.processIdentifier, SIGABRT)
+        if waitForStatus(of: process, exited, limit: .seconds(15)) == nil {
+            kill(process.processIdentifier, SIGKILL)
+            _ = waitForStatus(of: process, exited, limit: .seconds(10))
+        }
+        let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
+        throw ChildProcessTimeout(command: command, limit: limit, stderrTail: String(files.stderr.suffix(20_000)))
+    }
+
+    /// The child's exit status (the signal number if a signal ended it), or `nil` if it still runs
+    /// after `limit`. Foundation's termination handler signals `exited`; should Foundation miss an
+    /// exit, the kernel's own record of it (a child not yet reaped) counts too, read with `WNOWAIT`
+    /// so that Foundation can still reap it.
+    private static func waitForStatus(of process: Process, _ exited: DispatchSemaphore, limit: Duration) -> Int32? {
+        let deadline = ContinuousClock.now + limit
+        while true {
+            if exited.wait(timeout: .now() + .milliseconds(500)) == .success {
+                exited.signal()  // a later wait for the same child must see it too
+                return process.terminationStatus
+            }
+            var info = siginfo_t()
+            let pid = process.processIdentifier
+            if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info._sifields._sigchld.si_pid == pid
+            {
+                return info._sifields._sigchld.si_status
+            }
+            if ContinuousClock.now >= deadline { return nil }
+        }
     }
 }
 
