@@ -14,6 +14,27 @@ struct ParquetScanExec: PhysicalOperator {
         predicate = conditions.isEmpty ? nil : (conditions.count == 1 ? conditions[0] : .and(conditions))
     }
 
+    private init(scan: TableScan, predicate: ParquetPredicate?) {
+        self.scan = scan
+        self.predicate = predicate
+    }
+
+    /// The same scan, also skipping the row groups `condition` rules out.
+    func narrowed(by condition: ParquetPredicate) -> ParquetScanExec {
+        ParquetScanExec(scan: scan, predicate: predicate.map { .and([$0, condition]) } ?? condition)
+    }
+
+    /// What keeps only the row groups that can hold the first `count` rows in the order of
+    /// `column` (`ParquetDataset.topNCutoff`), or `nil`.
+    func topNCutoff(column: String, descending: Bool, nullsFirst: Bool, count: Int) async throws
+        -> ParquetPredicate?
+    {
+        let dataset = try await scan.source.open(
+            columns: scan.schema.fields.map(\.name), predicate: predicate, threads: 1)
+        return try await dataset.topNCutoff(
+            column: column, descending: descending, nullsFirst: nullsFirst, count: count)
+    }
+
     var schema: Schema { scan.schema }
     var inputs: [any PhysicalOperator] { [] }
 

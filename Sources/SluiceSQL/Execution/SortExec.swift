@@ -4,6 +4,7 @@ import SluiceCore
 /// ORDER BY: the whole input in key order. With a limit it is a top-N that keeps only the best
 /// `limit` rows seen so far, so its memory stays bounded by the limit; a top-N over a scan that can
 /// be cut into slices takes each slice's best rows on a task of its own, then the best of those.
+/// A top-N over a parquet scan first narrows the scan by statistics (`narrowedInput`).
 struct SortExec: PhysicalOperator {
     let input: any PhysicalOperator
     let keys: [SortExpression]
@@ -18,6 +19,7 @@ struct SortExec: PhysicalOperator {
     }
 
     func open() async throws -> any BatchStream {
+        let input = try await narrowedInput()
         let threads = ExecutionContext.options.threads
         if let limit, threads > 1, let slices = try await input.openSlices(threads) {
             let best = try await bestOfSlices(slices, limit: limit)
@@ -34,6 +36,29 @@ struct SortExec: PhysicalOperator {
         guard !pending.isEmpty else { return SlicedBatchStream(nil) }
         let all = try RecordBatch.concatenate(pending)
         return SlicedBatchStream(try all.take(sortIndices(sortKeys(all))))
+    }
+
+    /// The input, and for a top-N over a parquet scan (directly or through a projection) ordered
+    /// first by one of the scan's columns, a scan that skips the row groups whose statistics show
+    /// they cannot hold a top row.
+    private func narrowedInput() async throws -> any PhysicalOperator {
+        guard let limit, let first = keys.first, case .column(let index, _, _) = first.expression else { return input }
+        func narrowed(_ scan: ParquetScanExec, column: Int) async throws -> ParquetScanExec? {
+            try await scan.topNCutoff(
+                column: scan.schema[column].name, descending: !first.ascending, nullsFirst: first.nullsFirst,
+                count: limit
+            ).map { scan.narrowed(by: $0) }
+        }
+        if let scan = input as? ParquetScanExec {
+            return try await narrowed(scan, column: index) ?? input
+        }
+        if let project = input as? ProjectExec, let scan = project.input as? ParquetScanExec,
+            index < project.items.count, case .column(let source, _, _) = project.items[index].expression,
+            let narrowedScan = try await narrowed(scan, column: source)
+        {
+            return ProjectExec(input: narrowedScan, items: project.items)
+        }
+        return input
     }
 
     /// The best `limit` rows of a stream.
