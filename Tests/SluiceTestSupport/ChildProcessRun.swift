@@ -35,7 +35,7 @@ extension ChildProcess {
     /// fails its test instead of stalling the whole run.
     public static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
-        input: Data? = nil, limit: Duration = .seconds(300)
+        input: Data? = nil, limit: Duration = .seconds(900)
     ) throws -> ChildProcessResult {
         let files = try StreamFiles(input: input)
         defer { files.remove() }
