@@ -90,14 +90,6 @@ extension ChildProcess {
     }
 }
 
-extension Duration {
-    /// The same span for Dispatch, to the millisecond.
-    var dispatchInterval: DispatchTimeInterval {
-        let (seconds, attoseconds) = components
-        return .milliseconds(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
-    }
-}
-
 /// The temporary files a child's standard streams are read from and written to.
 private struct StreamFiles {
     let folder: URL

@@ -26,14 +26,10 @@ extension ParquetDataset {
                 !node.isRepeated, node.firstColumnIndex < reader.fileSchema.columns.count
             else { return nil }
             let column = reader.fileSchema.columns[node.firstColumnIndex]
-            let orders = reader.footer.metadata.columnOrders
             for index in reader.selectedRowGroups {
-                let rowGroup = reader.footer.metadata.rowGroups[index]
-                let chunk = column.index < rowGroup.columns.count ? rowGroup.columns[column.index] : nil
-                let order = orders.flatMap { column.index < $0.count ? $0[column.index] : nil }
                 let bound = ValueBounds(
-                    statistics: chunk?.metaData?.statistics, column: column, columnOrder: order,
-                    rowCount: rowGroup.numRows)
+                    of: column, in: reader.footer.metadata.rowGroups[index],
+                    columnOrders: reader.footer.metadata.columnOrders)
                 anyNulls = anyNulls || bound.nullCount != 0
                 bounds.append(bound)
             }

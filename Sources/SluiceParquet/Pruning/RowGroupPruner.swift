@@ -37,11 +37,7 @@ public struct RowGroupPruner: Sendable {
     /// condition's column rule it out.
     public func verdict(for rowGroup: RowGroup) -> PruningVerdict {
         for (column, test) in conditions {
-            let chunk = column.index < rowGroup.columns.count ? rowGroup.columns[column.index] : nil
-            let order = columnOrders.flatMap { column.index < $0.count ? $0[column.index] : nil }
-            let bounds = ValueBounds(
-                statistics: chunk?.metaData?.statistics, column: column, columnOrder: order,
-                rowCount: rowGroup.numRows)
+            let bounds = ValueBounds(of: column, in: rowGroup, columnOrders: columnOrders)
             if bounds.verdict(test) == .cannotMatch { return .cannotMatch }
         }
         return .mayMatch

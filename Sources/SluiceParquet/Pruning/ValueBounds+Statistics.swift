@@ -26,3 +26,14 @@ extension ValueBounds {
         }
     }
 }
+
+extension ValueBounds {
+    /// The bounds of `column` in `rowGroup`, from its chunk's statistics and the file's
+    /// `column_orders` entry for it.
+    init(of column: ColumnDescriptor, in rowGroup: RowGroup, columnOrders: [ColumnOrder]?) {
+        let chunk = column.index < rowGroup.columns.count ? rowGroup.columns[column.index] : nil
+        let order = columnOrders.flatMap { column.index < $0.count ? $0[column.index] : nil }
+        self.init(
+            statistics: chunk?.metaData?.statistics, column: column, columnOrder: order, rowCount: rowGroup.numRows)
+    }
+}
