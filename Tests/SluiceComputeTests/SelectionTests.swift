@@ -36,6 +36,29 @@ import Testing
         #expect(try take(BooleanArray([]), [-1, -1, -1]) as? BooleanArray == [nil, nil, nil])
     }
 
+    /// The copies go through an integer of each value width: 1, 2, 4, 8 and 16 bytes.
+    @Test func takeAndFilterCopyEveryValueWidth() throws {
+        let mask: BooleanArray = [false, true, true, nil, true]
+        let indices = [4, -1, 0, 2, 2]
+        #expect(try take(Int8Array([1, -2, 3, nil, 5]), indices) as? Int8Array == [5, nil, 1, 3, 3])
+        #expect(try filter(Int8Array([1, -2, 3, nil, 5]), by: mask) as? Int8Array == [-2, 3, 5])
+        #expect(try take(Int16Array([300, -2, 3, nil, 5]), indices) as? Int16Array == [5, nil, 300, 3, 3])
+        #expect(try filter(Int16Array([300, -2, 3, nil, 5]), by: mask) as? Int16Array == [-2, 3, 5])
+        #expect(try take(Float32Array([1.5, 2, 3, nil, -0.5]), indices) as? Float32Array == [-0.5, nil, 1.5, 3, 3])
+        #expect(try filter(Float32Array([1.5, 2, 3, nil, -0.5]), by: mask) as? Float32Array == [2, 3, -0.5])
+        #expect(try take(Float64Array([1.5, 2, 3, nil, -0.5]), indices) as? Float64Array == [-0.5, nil, 1.5, 3, 3])
+        #expect(try filter(Float64Array([1.5, 2, 3, nil, -0.5]), by: mask) as? Float64Array == [2, 3, -0.5])
+        let big = Int128(Int64.max) * 1000
+        let decimals = Decimal128Array([big, -big, 7, nil, 1], dataType: .decimal(precision: 38, scale: 2))
+        let takenDecimals = try #require(try take(decimals, indices) as? Decimal128Array)
+        #expect(takenDecimals == Decimal128Array([1, nil, big, 7, 7], dataType: .decimal(precision: 38, scale: 2)))
+        let filteredDecimals = try #require(try filter(decimals, by: mask) as? Decimal128Array)
+        #expect(filteredDecimals == Decimal128Array([-big, 7, 1], dataType: .decimal(precision: 38, scale: 2)))
+        // A filter whose last selected row is not the last row, and one selecting nothing.
+        #expect(try filter(Int64Array([1, 2, 3]), by: [true, true, false]) as? Int64Array == [1, 2])
+        #expect(try filter(Int64Array([1, 2, 3]), by: [false, false, false]) as? Int64Array == [])
+    }
+
     @Test func takeGathersEveryLayout() throws {
         let ints: Int64Array = [10, nil, 30]
         #expect(try take(ints, [2, 0, 1, 2, -1]) as? Int64Array == [30, 10, nil, 30, nil])

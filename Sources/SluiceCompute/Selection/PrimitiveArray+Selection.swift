@@ -10,29 +10,18 @@ extension PrimitiveArray: SelectableArray {
                     UnsafeMutableRawBufferPointer(target).initializeMemory(as: UInt8.self, repeating: 0)
                     return
                 }
-                for (row, index) in indices.enumerated() {
-                    // A negative index reads slot 0's bits; the row is null anyway.
-                    target[row] = source[index < 0 ? 0 : index]
-                }
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                ValueCopy.gather(from, into: to, width: MemoryLayout<T>.stride, indices)
             }
         }
     }
 
     func filtering(_ selection: BitReader, selectedCount: Int) throws -> PrimitiveArray<T> {
         let validity = filterValidity(validity, selection, count: count, selectedCount: selectedCount)
-        let count = count
         return withUnsafeValues { source in
             PrimitiveArray(count: selectedCount, dataType: dataType, validity: validity) { target in
-                guard selectedCount > 0 else { return }
-                var lastRow = count - 1
-                while !selection[lastRow] { lastRow -= 1 }
-                // Branch-free: always write, advance only when selected. Up to the last selected row the
-                // write position is at most selectedCount - 1.
-                var next = 0
-                for row in 0...lastRow {
-                    target[next] = source[row]
-                    next &+= selection[row] ? 1 : 0
-                }
+                guard let from = source.baseAddress, let to = target.baseAddress else { return }
+                ValueCopy.compact(from, into: to, width: MemoryLayout<T>.stride, rows: source.count, selection)
             }
         }
     }

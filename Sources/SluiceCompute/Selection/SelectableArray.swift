@@ -27,6 +27,7 @@ extension SelectableArray {
 
 /// The validity of a take: a row is null when its index is negative or its source row is null.
 func takeValidity(_ source: ValidityBitmap?, _ indices: UnsafeBufferPointer<Int>) -> ValidityBitmap? {
+    if source == nil, !indices.contains(where: { $0 < 0 }) { return nil }
     let writer = BitmapWriter(count: indices.count)
     withValidityReader(source) { valid in
         if let valid {
