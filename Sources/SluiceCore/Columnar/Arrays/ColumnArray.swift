@@ -2,7 +2,8 @@
 ///
 /// Concrete types: `PrimitiveArray<T>` (and its aliases `Int64Array`, `TimestampArray`, ...),
 /// `BooleanArray`, `StringArray`, `BinaryArray`, `FixedSizeBinaryArray`, `ListArray`, `StructArray`,
-/// `MapArray`. Code that receives `any ColumnArray` (a record batch column, a list's child) switches on
+/// `MapArray`, and `DictionaryArray` (codes into values, which the SQL engine keeps between its own
+/// operators). Code that receives `any ColumnArray` (a record batch column, a list's child) switches on
 /// `dataType` or downcasts once per batch (`column as? Int64Array`) and then works on the typed array,
 /// as with arrow-rs `ArrayRef`.
 ///
