@@ -9,6 +9,13 @@ enum ExpressionEvaluator {
         try materialize(evaluate(expression, batch), rows: batch.numRows)
     }
 
+    /// `expression` over `batch`, where a bare column reference keeps a dictionary encoding: for
+    /// operators that only move rows (projections) or group on them.
+    static func encodedArray(_ expression: BoundExpression, _ batch: RecordBatch) throws -> any ColumnArray {
+        if case .column(let index, _, _) = expression { return batch.columns[index] }
+        return try array(expression, batch)
+    }
+
     static func materialize(_ datum: Datum, rows: Int) throws -> any ColumnArray {
         switch datum {
         case .array(let array): return array
@@ -19,7 +26,7 @@ enum ExpressionEvaluator {
     static func evaluate(_ expression: BoundExpression, _ batch: RecordBatch) throws -> Datum {
         switch expression {
         case .column(let index, _, _):
-            return .array(batch.columns[index])
+            return .array(try decodingDictionary(batch.columns[index]))
         case .literal(let scalar):
             return .scalar(scalar)
         case .negate(let operand):

@@ -14,13 +14,12 @@ struct FixedWidthGroupIndex: Sendable {
 
     var count: Int { keys.count }
 
-    /// The group of each row of `column` (whose patterns are `bits`), calling `newGroup` with the
-    /// row that starts each new group, in group-number order.
-    mutating func groupNumbers(_ bits: [UInt64], column: any ColumnArray, newGroup: (Int) -> Void) -> [Int] {
+    /// The group of each row given by its key pattern in `bits` (null where `validity` says so),
+    /// calling `newGroup` with the row that starts each new group, in group-number order.
+    mutating func groupNumbers(_ bits: [UInt64], validity: ValidityBitmap?, newGroup: (Int) -> Void) -> [Int] {
         var numbers = [Int](repeating: 0, count: bits.count)
-        let hasNulls = column.validity != nil
         for row in bits.indices {
-            if hasNulls && column.isNull(row) {
+            if let validity, validity.isNull(row) {
                 let group = nullGroup ?? keys.count
                 if nullGroup == nil {
                     nullGroup = group

@@ -21,13 +21,20 @@ struct GroupTable: Sendable {
 
     /// The group number of each row of `keys`, adding groups for new keys.
     mutating func groupNumbers(for keys: [any ColumnArray]) throws -> [Int] {
+        if keys.contains(where: { $0 is DictionaryArray }) {
+            let dictionaries = keys.compactMap { $0 as? DictionaryArray }
+            if dictionaries.count == keys.count, let numbers = try groupNumbers(forCodesOf: dictionaries) {
+                return numbers
+            }
+            return try groupNumbers(for: keys.map(decodingDictionary))
+        }
         let rows = keys.first?.count ?? 0
         let chunk = keyChunks.count
         keyChunks.append(keys)
         if keys.count == 1, count == 0 || fixedWidth != nil, let bits = FixedWidthGroupIndex.keyBits(keys[0]) {
             var index = fixedWidth ?? FixedWidthGroupIndex()
             fixedWidth = nil  // keeps the index uniquely referenced while it grows
-            let numbers = index.groupNumbers(bits, column: keys[0]) { row in
+            let numbers = index.groupNumbers(bits, validity: keys[0].validity) { row in
                 firstChunks.append(chunk)
                 firstRows.append(row)
             }
@@ -71,6 +78,32 @@ struct GroupTable: Sendable {
         }
         if firstChunks.last != chunk { keyChunks.removeLast() }
         return numbers
+    }
+
+    /// Dictionary-encoded keys: the batch's rows are grouped on their codes packed into one 64-bit
+    /// pattern, then one row per distinct pattern is looked up by value. A batch then costs a value
+    /// lookup per distinct key rather than per row. Nil when the packed codes would not fit.
+    private mutating func groupNumbers(forCodesOf keys: [DictionaryArray]) throws -> [Int]? {
+        let rows = keys.first?.count ?? 0
+        var packed = [UInt64](repeating: 0, count: rows)
+        var stride: UInt64 = 1
+        for key in keys {
+            // Code + 1, so that 0 stands for null.
+            let (next, overflow) = stride.multipliedReportingOverflow(by: UInt64(key.values.array.count) + 1)
+            guard !overflow else { return nil }
+            key.codes.withUnsafeValues { codes in
+                for row in 0..<rows where key.validity?.isValid(row) ?? true {
+                    packed[row] &+= UInt64(UInt32(bitPattern: codes[row]) &+ 1) &* stride
+                }
+            }
+            stride = next
+        }
+        var batchIndex = FixedWidthGroupIndex()
+        var representatives: [Int] = []
+        let batchNumbers = batchIndex.groupNumbers(packed, validity: nil) { representatives.append($0) }
+        let values = try keys.map { try decodingDictionary(take($0, representatives)) }
+        let numbers = try groupNumbers(for: values)
+        return batchNumbers.map { numbers[$0] }
     }
 
     /// Doubles the slots and reinserts every group by its hash.

@@ -34,7 +34,8 @@ struct GroupedAggregation: Sendable {
         if groups.isEmpty {
             numbers = [Int](repeating: 0, count: batch.numRows)
         } else {
-            numbers = try table.groupNumbers(for: groups.map { try ExpressionEvaluator.array($0.expression, batch) })
+            numbers = try table.groupNumbers(
+                for: groups.map { try ExpressionEvaluator.encodedArray($0.expression, batch) })
         }
         for index in aggregates.indices {
             var values = try aggregates[index].call.argument.map { try ExpressionEvaluator.array($0, batch) }

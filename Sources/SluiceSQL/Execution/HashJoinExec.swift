@@ -5,21 +5,27 @@ import SluiceCore
 /// with each batch of the left input. The residual predicate filters the matched pairs; outer joins pad
 /// the side without a match with nulls (`take` with index -1), the right side's unmatched rows coming
 /// after the last probe batch. Output batches hold at most `SlicedBatchStream.maximumRows` rows.
+///
+/// With `encodesBuildStrings` (set by the planner where only a GROUP BY and more joins consume the
+/// output), the build side's repetitive string columns are dictionary-encoded once, so the output
+/// carries codes instead of copies of the strings.
 struct HashJoinExec: PhysicalOperator {
     let left: any PhysicalOperator
     let right: any PhysicalOperator
     let join: LogicalJoin
+    let encodesBuildStrings: Bool
     let schema: Schema
 
-    init(left: any PhysicalOperator, right: any PhysicalOperator, join: LogicalJoin) {
+    init(left: any PhysicalOperator, right: any PhysicalOperator, join: LogicalJoin, encodesBuildStrings: Bool) {
         self.left = left
         self.right = right
         self.join = join
+        self.encodesBuildStrings = encodesBuildStrings
         schema = join.schema(left.schema, right.schema)
     }
 
     var inputs: [any PhysicalOperator] { [left, right] }
-    var label: String { "HashJoin \(join) build=right" }
+    var label: String { "HashJoin \(join) build=right" + (encodesBuildStrings ? " strings=dictionary" : "") }
 
     func open() async throws -> any BatchStream {
         let (build, table) = try await buildSide()
@@ -66,7 +72,10 @@ struct HashJoinExec: PhysicalOperator {
             build = try RecordBatch.concatenate(batches)
         }
         let keys = try join.rightKeys.map { try ExpressionEvaluator.array($0, build) }
-        return (build, try JoinHashTable(keys: keys, rowCount: build.numRows))
+        let table = try JoinHashTable(keys: keys, rowCount: build.numRows)
+        guard encodesBuildStrings else { return (build, table) }
+        let columns = try build.columns.map { column in try DictionaryEncoding.encode(column) ?? column }
+        return (try RecordBatch(schema: build.schema, columns: columns, numRows: build.numRows), table)
     }
 
     /// Pairs of probe rows (all -1 without a probe batch) and build rows, handed out in slices.
@@ -212,14 +221,27 @@ struct HashJoinExec: PhysicalOperator {
             return (0..<rowCount).filter { hasMatch[$0] == matched }
         }
 
+        /// The range `rows` covers when it counts up by one from a row at or above 0.
+        private static func consecutiveRun(_ rows: [Int]) -> Range<Int>? {
+            guard let first = rows.first, first >= 0 else { return nil }
+            for (offset, row) in rows.enumerated() where row != first &+ offset {
+                return nil
+            }
+            return first..<first + rows.count
+        }
+
         /// Left rows (all null without a probe batch) beside build rows; -1 gives a null row.
         private func combine(_ batch: RecordBatch?, _ leftRows: [Int], _ rightRows: [Int], schema: Schema) throws
             -> RecordBatch
         {
+            // Probe rows that each matched once, as against a dimension's primary key, are a run of
+            // consecutive rows: their columns are sliced, not copied.
+            let run = Self.consecutiveRun(leftRows)
             let leftColumns = try leftSchema.fields.indices.map { index in
                 guard let batch else {
                     return try Scalar.null(leftSchema[index].dataType).makeArray(count: leftRows.count)
                 }
+                if let run { return batch.columns[index].slice(run) }
                 return try take(batch.columns[index], leftRows)
             }
             let rightColumns = try build.columns.map { column in try take(column, rightRows) }

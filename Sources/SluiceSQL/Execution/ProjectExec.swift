@@ -34,7 +34,7 @@ struct ProjectExec: PhysicalOperator {
 
         mutating func next() async throws -> RecordBatch? {
             guard let batch = try await input.next() else { return nil }
-            let columns = try items.map { try ExpressionEvaluator.array($0.expression, batch) }
+            let columns = try items.map { try ExpressionEvaluator.encodedArray($0.expression, batch) }
             return try RecordBatch(schema: schema, columns: columns, numRows: batch.numRows)
         }
     }

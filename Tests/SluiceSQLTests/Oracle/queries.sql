@@ -635,6 +635,43 @@ SELECT count(*) AS n, count(u.user_id) AS users, count(p.product_id) AS products
 FROM events e LEFT JOIN users u ON e.user_id = u.user_id LEFT JOIN products p ON e.product_id = p.product_id
 WHERE e.event_id % 10 = 0;
 
+-- name: join_dictionary_group_outer | ordered: false | spark_differs:
+SELECT u.country, p.category, count(*) AS n, count(u.user_id) AS matched, sum(e.value) AS total
+FROM events e LEFT JOIN users u ON e.user_id = u.user_id LEFT JOIN products p ON e.product_id = p.product_id
+GROUP BY u.country, p.category;
+
+-- name: join_dictionary_group_right | ordered: false | spark_differs:
+SELECT u.country, count(e.event_id) AS n
+FROM events e RIGHT JOIN users u ON e.user_id = u.user_id AND e.event_type = 'refund'
+GROUP BY u.country;
+
+-- name: join_dictionary_group_mixed_keys | ordered: false | spark_differs:
+SELECT u.country, e.event_type, upper(p.category) AS category, count(*) AS n,
+       count(DISTINCT p.category) AS categories, max(u.country) AS top
+FROM events e JOIN users u ON e.user_id = u.user_id JOIN products p ON e.product_id = p.product_id
+GROUP BY u.country, e.event_type, upper(p.category);
+
+-- name: join_dictionary_filter_after_join | ordered: false | spark_differs:
+SELECT p.category, count(*) AS n
+FROM events e JOIN users u ON e.user_id = u.user_id JOIN products p ON e.product_id = p.product_id
+WHERE coalesce(u.country, 'none') <> upper(substring(p.category, 1, 2))
+GROUP BY p.category HAVING count(*) > 10;
+
+-- name: join_dictionary_build_with_nulls | ordered: false | spark_differs:
+SELECT b.key, count(*) AS n, min(a.key) AS first_key FROM kv a JOIN kv b ON a.value = b.value GROUP BY b.key;
+
+-- name: join_dictionary_through_subquery | ordered: false | spark_differs:
+SELECT region, count(*) AS n
+FROM (SELECT coalesce(u.country, '?') AS region, u.country, e.event_id FROM events e JOIN users u ON e.user_id = u.user_id
+      WHERE e.flag) t
+GROUP BY region, country;
+
+-- name: join_dictionary_below_window | ordered: false | spark_differs:
+SELECT country, count(*) AS n
+FROM (SELECT u.country, row_number() OVER (PARTITION BY u.country ORDER BY e.event_id) AS rn
+      FROM events e JOIN users u ON e.user_id = u.user_id) t
+WHERE rn <= 3 GROUP BY country;
+
 -- name: cte_simple | ordered: false | spark_differs:
 WITH purchases AS (SELECT * FROM events WHERE event_type = 'purchase')
 SELECT count(*) AS n, sum(amount) AS total FROM purchases;
