@@ -74,44 +74,65 @@ struct FixedWidthJoinIndex: Sendable {
 
     /// The matching (probe row, build row) pairs, in probe order (null probe keys match nothing).
     func matches(bits: [UInt64], column: any ColumnArray) -> (probe: [Int], build: [Int]) {
-        var probeRows: [Int] = []
-        var buildRows: [Int] = []
-        probeRows.reserveCapacity(bits.count)
-        buildRows.reserveCapacity(bits.count)
-        let hasNulls = column.validity != nil
-        func emit(_ row: Int, _ first: Int) {
-            var entry = first
-            while entry != 0 {
-                probeRows.append(row)
-                buildRows.append(entry - 1)
-                entry = hasDuplicates ? nextRows[entry - 1] : 0
-            }
-        }
         switch heads {
         case .direct(let base, let direct):
-            direct.withUnsafeBufferPointer { direct in
+            return direct.withUnsafeBufferPointer { direct in
                 let range = UInt64(direct.count)
-                for row in bits.indices where !(hasNulls && column.isNull(row)) {
-                    let offset = bits[row] &- base
-                    if offset < range { emit(row, Int(direct[Int(offset)])) }
+                return matches(bits: bits, column: column) { key in
+                    let offset = key &- base
+                    return offset < range ? Int(direct[Int(offset)]) : 0
                 }
             }
         case .slots(let slots):
             let mask = slots.count / 2 - 1
-            slots.withUnsafeBufferPointer { slots in
-                for row in bits.indices where !(hasNulls && column.isNull(row)) {
-                    let key = bits[row]
+            return slots.withUnsafeBufferPointer { slots in
+                matches(bits: bits, column: column) { key in
                     var slot = Int(truncatingIfNeeded: HashMixing.finalize(key)) & mask
                     while true {
                         let first = Int(slots[2 * slot + 1])
-                        if first == 0 { break }
-                        if slots[2 * slot] == key {
-                            emit(row, first)
-                            break
-                        }
+                        if first == 0 || slots[2 * slot] == key { return first }
                         slot = (slot + 1) & mask
                     }
                 }
+            }
+        }
+    }
+
+    /// The pairs, given the first build row + 1 (0 for none) of each key. Without duplicate build
+    /// keys a probe row matches at most once, so the pairs are written straight into arrays of the
+    /// probe's size.
+    @inline(__always)
+    private func matches(bits: [UInt64], column: any ColumnArray, first: (UInt64) -> Int) -> (
+        probe: [Int], build: [Int]
+    ) {
+        let validity = column.validity
+        guard hasDuplicates else {
+            var buildRows = [Int](repeating: 0, count: bits.count)
+            var matched = 0
+            let probeRows = [Int](unsafeUninitializedCapacity: bits.count) { probe, probeCount in
+                buildRows.withUnsafeMutableBufferPointer { build in
+                    for row in bits.indices where validity?.isValid(row) ?? true {
+                        let entry = first(bits[row])
+                        probe[matched] = row
+                        build[matched] = entry &- 1
+                        matched &+= entry == 0 ? 0 : 1
+                    }
+                }
+                probeCount = matched
+            }
+            buildRows.removeLast(bits.count - matched)
+            return (probeRows, buildRows)
+        }
+        var probeRows: [Int] = []
+        var buildRows: [Int] = []
+        probeRows.reserveCapacity(bits.count)
+        buildRows.reserveCapacity(bits.count)
+        for row in bits.indices where validity?.isValid(row) ?? true {
+            var entry = first(bits[row])
+            while entry != 0 {
+                probeRows.append(row)
+                buildRows.append(entry - 1)
+                entry = nextRows[entry - 1]
             }
         }
         return (probeRows, buildRows)
