@@ -37,12 +37,16 @@ struct PrimitiveExtremeAccumulator<T: SparkOrdered>: ReaggregatingAccumulator {
     }
 }
 
-/// min or max of strings in Spark's order (unsigned bytes of the UTF-8): each group's best value's
-/// bytes, overwritten in place when a better one comes.
+/// min or max of strings in Spark's order (unsigned bytes of the UTF-8). Within a batch each group's
+/// best row is found by comparing the batch's bytes in place; only that row is then compared with,
+/// and copied over, the group's best value so far. A column that keeps rising (keys, timestamps as
+/// text) thus costs one copy per group and batch, not one per row.
 struct StringExtremeAccumulator: ReaggregatingAccumulator {
     let isMin: Bool
     private var extremes: [[UInt8]] = []
     private var present: [Bool] = []
+    /// The best row of the current batch per group (-1 for none); reset after each batch.
+    private var batchBest: [Int] = []
 
     init(isMin: Bool) {
         self.isMin = isMin
@@ -54,14 +58,32 @@ struct StringExtremeAccumulator: ReaggregatingAccumulator {
         }
         extremes.pad(to: groupCount, with: [])
         present.pad(to: groupCount, with: false)
-        for (row, group) in groups.enumerated() where values.isValid(row) {
-            values.withUnsafeBytes(at: row) { bytes in
+        batchBest.pad(to: groupCount, with: -1)
+        var touched: [Int] = []
+        values.withUnsafeOffsetsAndData { offsets, data in
+            func bytes(_ row: Int) -> UnsafeRawBufferPointer {
+                let start = Int(offsets[row])
+                return UnsafeRawBufferPointer(rebasing: data[start..<Int(offsets[row + 1])])
+            }
+            for (row, group) in groups.enumerated() where values.isValid(row) {
+                let best = batchBest[group]
+                if best < 0 {
+                    touched.append(group)
+                } else {
+                    let order = Self.compare(bytes(row), bytes(best))
+                    guard isMin ? order < 0 : order > 0 else { continue }
+                }
+                batchBest[group] = row
+            }
+            for group in touched {
+                let candidate = bytes(batchBest[group])
+                batchBest[group] = -1
                 if present[group] {
-                    let order = extremes[group].withUnsafeBytes { Self.compare(bytes, $0) }
-                    guard isMin ? order < 0 : order > 0 else { return }
+                    let order = extremes[group].withUnsafeBytes { Self.compare(candidate, $0) }
+                    guard isMin ? order < 0 : order > 0 else { continue }
                     extremes[group].removeAll(keepingCapacity: true)
                 }
-                extremes[group].append(contentsOf: bytes)
+                extremes[group].append(contentsOf: candidate)
                 present[group] = true
             }
         }
