@@ -59,8 +59,8 @@ struct HashAggregateExec: PhysicalOperator {
             for try await (index, part) in tasks { parts[index] = part }
             return parts.compactMap { $0 }
         }
-        var total = try GroupedAggregation(groups: groups, aggregates: aggregates)
-        for part in parts { try total.merge(part) }
+        guard var total = parts.first else { return try GroupedAggregation(groups: groups, aggregates: aggregates) }
+        for part in parts.dropFirst() { try total.merge(part) }
         return total
     }
 }
