@@ -15,15 +15,20 @@ public enum Demo {
         FileManager.default.temporaryDirectory.appendingPathComponent("sluice-demo-\(UUID().uuidString.prefix(8))")
     }
 
+    /// Writes the sample users and the events of `dates` into the project's `lake` connection.
+    public static func writeSampleLake(in session: ProjectSession) async throws {
+        let lake = try await session.connections.objectStore(named: "lake")
+        try await SampleLake().write(into: lake, dates: try dates.map { try LogicalDate(parsing: $0) })
+    }
+
     /// Runs the demo in `folder` and returns the first failure, if any.
     public static func run(in folder: URL, logger: Logger, print: (String) -> Void) async throws -> TaskFailure? {
         print("Sluice demo in \(folder.path)")
         _ = try ProjectScaffold.write(to: folder, force: true)
         let dates = try Self.dates.map { try LogicalDate(parsing: $0) }
         return try await ProjectSession.with(at: folder, logger: logger) { session in
-            let lake = try await session.connections.objectStore(named: "lake")
             print("writing the sample lake (users, events for \(Self.dates.joined(separator: " and ")))")
-            try await SampleLake().write(into: lake, dates: dates)
+            try await writeSampleLake(in: session)
             let store = try await session.connections.servingStore(named: "serving")
             let reader = ServingReader(store: store, table: "user_scores", pointerTTL: .zero)
             for date in dates {
