@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
         .library(name: "SluiceCompute", targets: ["SluiceCompute"]),
         .library(name: "SluiceServing", targets: ["SluiceServing"]),
+        .library(name: "SluiceAirflow", targets: ["SluiceAirflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,6 +71,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Airflow DAG files generated from the jobs, and their check against an installed Airflow.
+        .target(name: "SluiceAirflow", dependencies: ["SluiceCore", "SluiceJobs"]),
         // The HTTP lookup service over serving readers: routes, bearer-token check, metrics.
         .target(
             name: "SluiceHTTP",
@@ -84,6 +87,7 @@ let package = Package(
             name: "sluice",
             dependencies: [
                 "SluiceJobs",
+                "SluiceAirflow",
                 "SluiceParquet",
                 "SluiceSQL",
                 "SluiceServing",
@@ -113,6 +117,7 @@ let package = Package(
             dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
+        .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
         .testTarget(

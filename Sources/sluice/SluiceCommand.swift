@@ -14,7 +14,7 @@ struct SluiceCommand: AsyncParsableCommand {
             InitCommand.self, ValidateCommand.self, JobsCommand.self, RunCommand.self, RunsCommand.self,
             SwitchCommand.self, RollbackCommand.self, StatusCommand.self, GetCommand.self, ServeCommand.self,
             ParquetCommand.self, QueryCommand.self, ListCommand.self, CopyCommand.self, PresignCommand.self,
-            MakeBucketCommand.self,
+            MakeBucketCommand.self, AirflowCommand.self,
             BenchCommand.self,
             DemoCommand.self, VersionCommand.self,
         ]

@@ -177,8 +177,8 @@ public struct ProjectLoader: Sendable {
     }
 
     private static let jobKeys = [
-        "description", "schedule", "retries", "retry_delay", "owner", "tags", "start_date", "catchup",
-        "max_active_runs", "tasks",
+        "description", "schedule", "timetable", "retries", "retry_delay", "owner", "tags", "start_date",
+        "catchup", "max_active_runs", "tasks",
     ]
 
     private func readJob(
@@ -197,6 +197,14 @@ public struct ProjectLoader: Sendable {
                 startNode.report(error.description)
             }
         }
+        var timetable = ScheduleTimetable.trigger
+        if let node = mapping.value("timetable"), let text = node.string() {
+            if let value = ScheduleTimetable(rawValue: text) {
+                timetable = value
+            } else {
+                node.report("timetable must be trigger or interval, not '\(text)'")
+            }
+        }
         let retryDelay = mapping.value("retry_delay").flatMap { DurationText.seconds($0) }
         let tasks = mapping.value("tasks", required: true).map { readTasks($0, context: context) } ?? []
         let order = executionOrder(of: tasks, tasksNode: mapping.value("tasks"))
@@ -206,6 +214,7 @@ public struct ProjectLoader: Sendable {
             file: file,
             description: mapping.string("description"),
             schedule: mapping.string("schedule") ?? "@daily",
+            timetable: timetable,
             retries: mapping.int("retries", range: 0...100) ?? 1,
             retryDelaySeconds: retryDelay ?? 300,
             owner: mapping.string("owner") ?? "sluice",

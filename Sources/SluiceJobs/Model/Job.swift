@@ -11,6 +11,8 @@ public struct Job: Sendable {
     public var description: String?
     /// Cron expression or preset (`@daily`) for the Airflow DAG.
     public var schedule: String
+    /// Which Airflow timetable the schedule uses (`timetable: trigger|interval`).
+    public var timetable: ScheduleTimetable
     public var retries: Int
     public var retryDelaySeconds: Int
     public var owner: String
