@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SluiceCompute", targets: ["SluiceCompute"]),
         .library(name: "SluiceServing", targets: ["SluiceServing"]),
         .library(name: "SluiceAirflow", targets: ["SluiceAirflow"]),
+        .library(name: "SluiceCQL", targets: ["SluiceCQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The columnar data model, logical dates and templating. No I/O.
@@ -71,6 +73,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // A CQL native protocol v4 driver (ScyllaDB, Cassandra); knows nothing about Sluice.
+        .target(name: "SluiceCQL", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
         // Airflow DAG files generated from the jobs, and their check against an installed Airflow.
         .target(name: "SluiceAirflow", dependencies: ["SluiceCore", "SluiceJobs"]),
         // The HTTP lookup service over serving readers: routes, bearer-token check, metrics.
@@ -117,6 +121,8 @@ let package = Package(
             dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
+        .testTarget(
+            name: "SluiceCQLTests", dependencies: ["SluiceCQL", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
