@@ -134,6 +134,19 @@ extension ByteBuffer {
         return bytes
     }
 
+    /// [value]: bytes, null (-1) or unset (-2).
+    public mutating func readCQLBoundValue(_ field: String) throws(CQLProtocolError) -> CQLBoundValue {
+        let length = try readCQLInt(field)
+        switch length {
+        case -1: return .null
+        case -2: return .unset
+        case 0...:
+            guard let bytes = readBytes(length: Int(length)) else { throw .truncated(field) }
+            return .bytes(bytes)
+        default: throw .malformed("\(field) has length \(length)")
+        }
+    }
+
     public mutating func readCQLShortBytes(_ field: String) throws(CQLProtocolError) -> [UInt8] {
         let length = Int(try readCQLShort(field))
         guard let bytes = readBytes(length: length) else { throw .truncated(field) }
