@@ -1,0 +1,32 @@
+/// Why a connection could not be opened or stopped working.
+public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The server does not speak v4; when it answered in its own version, that version.
+    case unsupportedProtocolVersion(server: UInt8?, message: String)
+    /// The server requires a login and none is configured.
+    case authenticationRequired(authenticator: String)
+    /// The server refused the credentials.
+    case authenticationFailed(String)
+    /// The server answered the handshake with an error.
+    case handshakeRefused(CQLServerError)
+    /// The server sent something the protocol does not allow at this point.
+    case unexpectedResponse(String)
+    case protocolViolation(CQLProtocolError)
+    /// The connection was closed, by either side.
+    case closed
+
+    public var description: String {
+        switch self {
+        case .unsupportedProtocolVersion(let version?, let message):
+            return "the server speaks protocol v\(version) only (Sluice needs v4): \(message)"
+        case .unsupportedProtocolVersion(nil, let message):
+            return "the server does not accept protocol v4: \(message)"
+        case .authenticationRequired(let authenticator):
+            return "the server requires a login (\(authenticator)); set username and password for this connection"
+        case .authenticationFailed(let message): return "the server refused the credentials: \(message)"
+        case .handshakeRefused(let error): return "the server refused the connection: \(error)"
+        case .unexpectedResponse(let what): return "unexpected response from the server: \(what)"
+        case .protocolViolation(let error): return "\(error)"
+        case .closed: return "the connection is closed"
+        }
+    }
+}
