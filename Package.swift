@@ -122,7 +122,9 @@ let package = Package(
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
         .testTarget(
-            name: "SluiceCQLTests", dependencies: ["SluiceCQL", .product(name: "NIOCore", package: "swift-nio")]),
+            name: "SluiceCQLTests",
+            dependencies: ["SluiceCQL", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            exclude: ["Oracles"]),
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),

@@ -1,0 +1,170 @@
+import Foundation
+import NIOCore
+import SluiceCQL
+import SluiceTestSupport
+import Testing
+
+/// SluiceCQL's bytes against the DataStax Python driver's (cassandra-driver in the test venv,
+/// `Oracles/driver_oracle.py`): requests and values the driver encodes must come out the same from
+/// SluiceCQL, and responses SluiceCQL writes must read back in the driver as intended.
+@Suite(.enabled(if: DriverOracle.python != nil, "no .venv/bin/python: scripts/test makes it"))
+struct DriverOracleTests {
+    static let requests: [String: CQLRequest] = [
+        "startup": .startup(["CQL_VERSION": "3.0.0", "COMPRESSION": "lz4"]),
+        "options": .options,
+        "query_simple": .query("SELECT * FROM ks.t", CQLQueryParameters(consistency: .one)),
+        "query_full": .query(
+            "SELECT * FROM t",
+            CQLQueryParameters(
+                consistency: .localQuorum, pageSize: 5000, pagingState: [1, 2], serialConsistency: .localSerial,
+                timestamp: 1_764_000_000_000_000)),
+        "execute": .execute(
+            id: [0xAB, 0xCD],
+            CQLQueryParameters(consistency: .quorum, values: [.bytes([0, 0, 0, 1]), .null, .unset], pageSize: 100)),
+        "batch": .batch(
+            CQLBatch(
+                kind: .unlogged,
+                statements: [
+                    .init(.prepared(id: [7, 7]), values: [.bytes([1]), .unset]),
+                    .init(.text("DELETE FROM t"), values: []),
+                ],
+                consistency: .quorum, serialConsistency: .serial, timestamp: 42)),
+        "register": .register(["TOPOLOGY_CHANGE", "STATUS_CHANGE", "SCHEMA_CHANGE"]),
+        "auth_response": .authResponse([0, 0x75, 0, 0x70]),
+    ]
+
+    static let values: [String: CQLValue] = [
+        "int": .int(258), "bigint": .bigint(-1), "smallint": .smallint(-2), "tinyint": .tinyint(-2),
+        "boolean": .boolean(true), "float": .float(1.5), "double": .double(-2), "ascii": .ascii("abc"),
+        "text": .text("é"), "blob": .blob([0, 255]), "varint_0": .varint(CQLVarint(Int64(0))),
+        "varint_128": .varint(CQLVarint(Int64(128))), "varint_-129": .varint(CQLVarint(Int64(-129))),
+        "varint_big": .varint(CQLVarint(Int128(1) << 100)), "varint_-big": .varint(CQLVarint(-(Int128(1) << 100))),
+        "decimal": .decimal(CQLDecimal(unscaled: CQLVarint(Int64(-12345)), scale: 2)), "date_epoch": .date(0),
+        "date_before": .date(-1), "date_far": .date(2_932_896), "time": .time(1000),
+        "timestamp": .timestamp(1_795_536_000_000),
+        "uuid": .uuid(UUID(uuidString: "12345678-1234-5678-1234-567812345678") ?? UUID()),
+        "inet4": .inet([127, 0, 0, 1]), "inet6": .inet([UInt8](repeating: 0, count: 15) + [1]),
+        "duration": .duration(CQLDuration(months: 1, days: 2, nanoseconds: 3)),
+        "duration_second": .duration(CQLDuration(months: 0, days: 0, nanoseconds: 1_000_000_000)),
+        "duration_negative": .duration(CQLDuration(months: -1, days: -1, nanoseconds: -1)),
+        "list": .list([.int(1), .int(2), .int(3)]), "set": .set([.text("a"), .text("b")]),
+        "map": .map([.init(.text("a"), .bigint(1)), .init(.text("b"), .bigint(-1))]),
+        "tuple": .tuple([.int(7), nil, .boolean(true)]),
+    ]
+
+    @Test func requestsAndValuesEncodeAsTheDriverEncodesThem() throws {
+        let python = try #require(DriverOracle.python)
+        let output = try DriverOracle.run(python, ["encode"])
+        var seen = 0
+        for line in output.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+            let name = try #require(object["name"])
+            let expected = try #require(object["hex"])
+            var body = ByteBuffer()
+            if let request = Self.requests[name] {
+                request.writeBody(to: &body)
+            } else if let value = Self.values[String(name.dropFirst("value_".count))], name.hasPrefix("value_") {
+                body.writeBytes(value.serialized())
+            } else {
+                Issue.record("no SluiceCQL case for the driver's \(name)")
+                continue
+            }
+            #expect(DriverOracle.hex(body) == expected, "\(name)")
+            seen += 1
+        }
+        #expect(seen == Self.requests.count + Self.values.count)
+    }
+
+    @Test func theDriverReadsOurResponses() throws {
+        let python = try #require(DriverOracle.python)
+        let columns = [
+            CQLColumnSpec(keyspace: "ks", table: "t", name: "k", type: .text),
+            CQLColumnSpec(keyspace: "ks", table: "t", name: "v", type: .list(.int)),
+        ]
+        let rows: [[ByteBuffer?]] = [
+            [
+                ByteBuffer(bytes: CQLValue.text("a").serialized()),
+                ByteBuffer(bytes: CQLValue.list([.int(1), .int(2)]).serialized()),
+            ],
+            [ByteBuffer(bytes: CQLValue.text("b").serialized()), nil],
+        ]
+        let prepared = CQLPreparedStatement(
+            id: [0xAB, 0xCD],
+            bindMarkers: [
+                CQLColumnSpec(keyspace: "ks", table: "t", name: "k", type: .text),
+                CQLColumnSpec(keyspace: "ks", table: "t", name: "v", type: .list(.int)),
+            ], partitionKeyIndexes: [0], resultMetadata: CQLRowsMetadata(columns: [], columnCount: 0))
+        let responses: [(String, CQLResponse)] = [
+            ("rows", .result(.rows(CQLRowsMetadata(columns: columns, pagingState: [9]), rows))),
+            ("void", .result(.void)), ("prepared", .result(.prepared(prepared))),
+            (
+                "unavailable",
+                .error(
+                    CQLServerError(
+                        code: CQLServerError.Code.unavailable, message: "not enough replicas",
+                        details: .unavailable(consistency: .quorum, required: 2, alive: 1)))
+            ),
+            (
+                "write_timeout",
+                .error(
+                    CQLServerError(
+                        code: CQLServerError.Code.writeTimeout, message: "timed out",
+                        details: .writeTimeout(consistency: .localSerial, received: 0, blockFor: 2, writeType: "CAS")))
+            ),
+        ]
+        var input = ""
+        for (name, response) in responses {
+            var body = ByteBuffer()
+            response.writeBody(to: &body)
+            input += "\(name) \(response.opcode.rawValue) \(DriverOracle.hex(body))\n"
+        }
+        let output = try DriverOracle.run(python, ["decode"], input: input)
+        var decoded: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let value = try JSONSerialization.data(withJSONObject: object["decoded"] ?? [:], options: [.sortedKeys])
+            decoded[object["name"] as? String ?? ""] = String(decoding: value, as: UTF8.self)
+        }
+        #expect(
+            decoded["rows"]
+                == #"{"columns":["k","v"],"kind":2,"paging_state":"09","rows":[["a",[1,2]],["b",null]],"types":["varchar","list<int>"]}"#
+        )
+        #expect(decoded["void"] == #"{"kind":1}"#)
+        #expect(decoded["prepared"]?.contains(#""bind_columns":["k","v"]"#) == true)
+        #expect(decoded["prepared"]?.contains(#""id":"abcd""#) == true)
+        #expect(decoded["prepared"]?.contains(#""pk_indexes":[0]"#) == true)
+        #expect(decoded["unavailable"]?.contains(#""class":"UnavailableErrorMessage""#) == true)
+        #expect(decoded["unavailable"]?.contains(#""alive_replicas":1"#) == true)
+        #expect(decoded["write_timeout"]?.contains(#""class":"WriteTimeoutErrorMessage""#) == true)
+        // The driver numbers write types; CAS is its 5.
+        #expect(decoded["write_timeout"]?.contains(#""write_type":5"#) == true)
+        #expect(decoded["write_timeout"]?.contains(#""required_responses":2"#) == true)
+    }
+}
+
+/// Runs `Oracles/driver_oracle.py` with the test venv's Python.
+enum DriverOracle {
+    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var python: URL? {
+        let url = root.appendingPathComponent(".venv/bin/python")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }
+
+    static func run(_ python: URL, _ arguments: [String], input: String = "") throws -> String {
+        let script = root.appendingPathComponent("Tests/SluiceCQLTests/Oracles/driver_oracle.py").path
+        let result = try ChildProcess.run(python, [script] + arguments, input: Data(input.utf8))
+        guard result.status == 0 else { throw OracleFailure(message: result.stderr) }
+        return result.stdout
+    }
+
+    static func hex(_ buffer: ByteBuffer) -> String {
+        buffer.readableBytesView.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    struct OracleFailure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { "driver_oracle.py failed: \(message)" }
+    }
+}
