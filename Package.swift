@@ -74,7 +74,11 @@ let package = Package(
             ]
         ),
         // A CQL native protocol v4 driver (ScyllaDB, Cassandra); knows nothing about Sluice.
-        .target(name: "SluiceCQL", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
+        .target(
+            name: "SluiceCQL",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         // Airflow DAG files generated from the jobs, and their check against an installed Airflow.
         .target(name: "SluiceAirflow", dependencies: ["SluiceCore", "SluiceJobs"]),
         // The HTTP lookup service over serving readers: routes, bearer-token check, metrics.
@@ -123,7 +127,10 @@ let package = Package(
             exclude: ["Oracle"]),
         .testTarget(
             name: "SluiceCQLTests",
-            dependencies: ["SluiceCQL", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "SluiceCQL", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             exclude: ["Oracles"]),
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),

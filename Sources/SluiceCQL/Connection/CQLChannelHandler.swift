@@ -1,0 +1,119 @@
+import NIOCore
+
+/// Translates between frames and the connection state machine, and matches responses to requests
+/// by stream id. It makes no decisions of its own: the state machine does.
+final class CQLChannelHandler: ChannelDuplexHandler {
+    typealias InboundIn = CQLFrame
+    typealias OutboundIn = CQLRequestContext
+    typealias OutboundOut = CQLFrame
+
+    private var machine: CQLConnectionStateMachine
+    private var streams = CQLStreamIDs()
+    private var waiting: [Int16: EventLoopPromise<CQLResponse>] = [:]
+    /// Requests that found every stream id in use.
+    private var queued: [CQLRequestContext] = []
+    private let connected: EventLoopPromise<[String: [String]]>
+    private let onEvent: @Sendable (CQLEvent) -> Void
+
+    init(
+        machine: CQLConnectionStateMachine, connected: EventLoopPromise<[String: [String]]>,
+        onEvent: @escaping @Sendable (CQLEvent) -> Void
+    ) {
+        self.machine = machine
+        self.connected = connected
+        self.onEvent = onEvent
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        perform(machine.channelActive(), context: context)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        perform(machine.channelInactive(), context: context)
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        let reason = (error as? CQLProtocolError).map(CQLConnectionError.protocolViolation) ?? .closed
+        perform(.closeWithError(reason), context: context)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var frame = unwrapInboundIn(data)
+        let action: CQLConnectionStateMachine.Action
+        do {
+            if frame.header.flags.contains(.compression) {
+                throw CQLProtocolError.malformed("a compressed frame on a connection without compression")
+            }
+            _ = try CQLFrameBody.stripPrefixes(of: &frame.body, flags: frame.header.flags)
+            let response = try CQLResponse.read(opcode: frame.header.opcode, body: &frame.body)
+            action = machine.received(frame.header, response)
+        } catch let error as CQLProtocolError {
+            action = machine.receivedMalformed(error)
+        } catch {
+            action = machine.receivedMalformed(.malformed("\(error)"))
+        }
+        perform(action, context: context)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let request = unwrapOutboundIn(data)
+        guard machine.isReady else {
+            request.promise.fail(CQLConnectionError.closed)
+            promise?.fail(CQLConnectionError.closed)
+            return
+        }
+        guard let stream = streams.acquire() else {
+            queued.append(request)
+            promise?.succeed(())
+            return
+        }
+        send(request, on: stream, context: context, promise: promise)
+    }
+
+    private func send(
+        _ request: CQLRequestContext, on stream: Int16, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?
+    ) {
+        waiting[stream] = request.promise
+        context.writeAndFlush(wrapOutboundOut(CQLFrame(request: request.request, stream: stream)), promise: promise)
+    }
+
+    private func perform(_ action: CQLConnectionStateMachine.Action, context: ChannelHandlerContext) {
+        switch action {
+        case .sendHandshake(let request):
+            context.writeAndFlush(wrapOutboundOut(CQLFrame(request: request, stream: 0)), promise: nil)
+        case .connected(let supported):
+            connected.succeed(supported)
+        case .deliver(let response, let stream):
+            guard let promise = waiting.removeValue(forKey: stream) else {
+                perform(
+                    .closeWithError(.unexpectedResponse("a response on stream \(stream), which has no request")),
+                    context: context)
+                return
+            }
+            streams.release(stream)
+            promise.succeed(response)
+            if !queued.isEmpty, let next = streams.acquire() {
+                send(queued.removeFirst(), on: next, context: context, promise: nil)
+            }
+        case .event(let event):
+            onEvent(event)
+        case .closeWithError(let error):
+            connected.fail(error)
+            for promise in waiting.values { promise.fail(error) }
+            waiting = [:]
+            for request in queued { request.promise.fail(error) }
+            queued = []
+            context.close(promise: nil)
+        case .none:
+            break
+        }
+    }
+}
+
+/// A request and the promise its response completes.
+struct CQLRequestContext {
+    let request: CQLRequest
+    let promise: EventLoopPromise<CQLResponse>
+}

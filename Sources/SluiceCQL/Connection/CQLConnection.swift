@@ -1,0 +1,91 @@
+import NIOCore
+import NIOPosix
+
+/// One connection to one node: a NIO channel with up to 32,768 requests in flight, each on its own
+/// stream. Send requests from any task; responses come back in any order.
+public final class CQLConnection: Sendable {
+    /// What `connect` needs besides the address.
+    public struct Configuration: Sendable {
+        public var credentials: CQLConnectionStateMachine.Credentials?
+        /// Extra STARTUP options (`DRIVER_NAME`, ScyllaDB extensions).
+        public var startupOptions: [String: String]
+        public var connectTimeout: TimeAmount
+
+        public init(
+            credentials: CQLConnectionStateMachine.Credentials? = nil, startupOptions: [String: String] = [:],
+            connectTimeout: TimeAmount = .seconds(10)
+        ) {
+            self.credentials = credentials
+            self.startupOptions = startupOptions
+            self.connectTimeout = connectTimeout
+        }
+    }
+
+    let channel: any Channel
+    /// What the server listed in SUPPORTED (CQL versions, compression, ScyllaDB's sharding keys).
+    public let supported: [String: [String]]
+
+    private init(channel: any Channel, supported: [String: [String]]) {
+        self.channel = channel
+        self.supported = supported
+    }
+
+    /// Connects and completes the handshake (OPTIONS, STARTUP, login).
+    public static func connect(
+        host: String, port: Int, configuration: Configuration = Configuration(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        onEvent: @escaping @Sendable (CQLEvent) -> Void = { _ in }
+    ) async throws -> CQLConnection {
+        let eventLoop = eventLoopGroup.next()
+        let connected = eventLoop.makePromise(of: [String: [String]].self)
+        let machine = CQLConnectionStateMachine(
+            credentials: configuration.credentials, startupOptions: configuration.startupOptions)
+        let bootstrap = ClientBootstrap(group: eventLoop)
+            .connectTimeout(configuration.connectTimeout)
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers([
+                        ByteToMessageHandler(CQLFrameDecoder()), MessageToByteHandler(CQLFrameEncoder()),
+                        CQLChannelHandler(machine: machine, connected: connected, onEvent: onEvent),
+                    ])
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.connect(host: host, port: port).get()
+        } catch {
+            connected.fail(error)
+            throw error
+        }
+        do {
+            return CQLConnection(channel: channel, supported: try await connected.futureResult.get())
+        } catch {
+            try? await channel.close()
+            throw error
+        }
+    }
+
+    /// Sends `request` and waits for its response (an ERROR response is returned, not thrown).
+    public func send(_ request: CQLRequest) async throws -> CQLResponse {
+        let promise = channel.eventLoop.makePromise(of: CQLResponse.self)
+        // A write that fails (a closed channel) never reaches the handler: fail the request here.
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { promise.fail($0) }
+        channel.writeAndFlush(CQLRequestContext(request: request, promise: promise), promise: written)
+        return try await promise.futureResult.get()
+    }
+
+    /// Sends `request` and returns its result; an ERROR response throws `CQLServerError`.
+    public func result(of request: CQLRequest) async throws -> CQLResult {
+        switch try await send(request) {
+        case .result(let result): return result
+        case .error(let error): throw error
+        case let other: throw CQLConnectionError.unexpectedResponse("\(other.opcode) to \(request.opcode)")
+        }
+    }
+
+    public func close() async throws {
+        try await channel.close()
+    }
+}
