@@ -20,7 +20,7 @@ import Testing
         #expect(machine.channelActive() == .sendHandshake(.options))
         #expect(
             receive(&machine, .supported(supported))
-                == .sendHandshake(.startup(["CQL_VERSION": "3.4.7", "COMPRESSION": "lz4", "DRIVER_NAME": "sluice"])))
+                == .sendHandshake(.startup(["CQL_VERSION": "3.4.7", "DRIVER_NAME": "sluice"])))
         #expect(!machine.isReady)
         #expect(receive(&machine, .ready) == .connected(supported: supported))
         #expect(machine.isReady)
@@ -31,8 +31,9 @@ import Testing
         #expect(machine.channelInactive() == .none)
     }
 
-    @Test func compressionTheServerLacksIsLeftOut() {
-        var machine = CQLConnectionStateMachine(startupOptions: ["COMPRESSION": "zstd"])
+    /// Until frame compression is implemented, it is never asked for, even where the server has it.
+    @Test func compressionIsNotAskedFor() {
+        var machine = CQLConnectionStateMachine(startupOptions: ["COMPRESSION": "lz4"])
         _ = machine.channelActive()
         #expect(receive(&machine, .supported(supported)) == .sendHandshake(.startup(["CQL_VERSION": "3.4.7"])))
     }

@@ -55,6 +55,15 @@ struct ConnectionTests {
         try await connection.close()
     }
 
+    @Test func aServerThatNeverAnswersTimesOut() async throws {
+        let server = try await ScriptedServer.start(silent: true)
+        defer { server.stop() }
+        let configuration = CQLConnection.Configuration(connectTimeout: .milliseconds(300))
+        await #expect(throws: CQLConnectionError.handshakeTimedOut) {
+            _ = try await CQLConnection.connect(host: "127.0.0.1", port: server.port, configuration: configuration)
+        }
+    }
+
     @Test func anOldServerIsReported() async throws {
         let server = try await ScriptedServer.start(replyVersion: 2)
         defer { server.stop() }
@@ -77,22 +86,27 @@ final class ScriptedServer: ChannelInboundHandler, @unchecked Sendable {
 
     let password: String?
     let replyVersion: UInt8
+    /// Accept connections, answer nothing.
+    let silent: Bool
     private var channel: (any Channel)?
     private var pending: [(Int16, CQLResponse)] = []
 
     var port: Int { channel?.localAddress?.port ?? 0 }
 
-    init(password: String?, replyVersion: UInt8) {
+    init(password: String?, replyVersion: UInt8, silent: Bool) {
         self.password = password
         self.replyVersion = replyVersion
+        self.silent = silent
     }
 
-    static func start(password: String? = nil, replyVersion: UInt8 = 4) async throws -> ScriptedServer {
-        let server = ScriptedServer(password: password, replyVersion: replyVersion)
+    static func start(password: String? = nil, replyVersion: UInt8 = 4, silent: Bool = false) async throws
+        -> ScriptedServer
+    {
+        let server = ScriptedServer(password: password, replyVersion: replyVersion, silent: silent)
         server.channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = ScriptedServer(password: password, replyVersion: replyVersion)
+                    let handler = ScriptedServer(password: password, replyVersion: replyVersion, silent: silent)
                     try channel.pipeline.syncOperations.addHandlers([ByteToMessageHandler(CQLFrameDecoder()), handler])
                 }
             }
@@ -106,6 +120,7 @@ final class ScriptedServer: ChannelInboundHandler, @unchecked Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var frame = unwrapInboundIn(data)
+        if silent { return }
         guard let request = try? CQLRequest.read(opcode: frame.header.opcode, body: &frame.body) else {
             context.close(promise: nil)
             return

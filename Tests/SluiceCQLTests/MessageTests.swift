@@ -151,5 +151,11 @@ import Testing
         #expect(throws: CQLProtocolError.self) { try CQLResponse.read(opcode: 0x07, body: &empty) }
         var badKind = ByteBuffer(bytes: [0, 0, 0, 9])
         #expect(throws: CQLProtocolError.self) { try CQLResponse.read(opcode: 0x08, body: &badKind) }
+        // A row count the bytes cannot hold is refused before anything is allocated for it.
+        var huge = ByteBuffer()
+        huge.writeInteger(Int32(2))  // rows
+        CQLRowsMetadata(columns: [CQLColumnSpec(keyspace: "k", table: "t", name: "c", type: .int)]).write(to: &huge)
+        huge.writeInteger(Int32.max)
+        #expect(throws: CQLProtocolError.self) { try CQLResponse.read(opcode: 0x08, body: &huge) }
     }
 }

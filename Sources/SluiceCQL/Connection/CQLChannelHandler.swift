@@ -11,7 +11,7 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     private var streams = CQLStreamIDs()
     private var waiting: [Int16: EventLoopPromise<CQLResponse>] = [:]
     /// Requests that found every stream id in use.
-    private var queued: [CQLRequestContext] = []
+    private var queued = CircularBuffer<CQLRequestContext>()
     private let connected: EventLoopPromise<[String: [String]]>
     private let onEvent: @Sendable (CQLEvent) -> Void
 
@@ -60,8 +60,8 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
         guard machine.isReady else {
-            request.promise.fail(CQLConnectionError.closed)
             promise?.fail(CQLConnectionError.closed)
+            request.promise.fail(CQLConnectionError.closed)
             return
         }
         guard let stream = streams.acquire() else {
@@ -94,8 +94,12 @@ final class CQLChannelHandler: ChannelDuplexHandler {
             }
             streams.release(stream)
             promise.succeed(response)
-            if !queued.isEmpty, let next = streams.acquire() {
-                send(queued.removeFirst(), on: next, context: context, promise: nil)
+            if let request = queued.popFirst() {
+                if let next = streams.acquire() {
+                    send(request, on: next, context: context, promise: nil)
+                } else {
+                    queued.prepend(request)
+                }
             }
         case .event(let event):
             onEvent(event)
@@ -103,8 +107,7 @@ final class CQLChannelHandler: ChannelDuplexHandler {
             connected.fail(error)
             for promise in waiting.values { promise.fail(error) }
             waiting = [:]
-            for request in queued { request.promise.fail(error) }
-            queued = []
+            while let request = queued.popFirst() { request.promise.fail(error) }
             context.close(promise: nil)
         case .none:
             break

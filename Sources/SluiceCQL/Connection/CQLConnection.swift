@@ -9,6 +9,7 @@ public final class CQLConnection: Sendable {
         public var credentials: CQLConnectionStateMachine.Credentials?
         /// Extra STARTUP options (`DRIVER_NAME`, ScyllaDB extensions).
         public var startupOptions: [String: String]
+        /// For the TCP connection, and again for the handshake after it.
         public var connectTimeout: TimeAmount
 
         public init(
@@ -58,6 +59,11 @@ public final class CQLConnection: Sendable {
             connected.fail(error)
             throw error
         }
+        // A server that accepts the connection and never answers (a TLS-only port) fails here.
+        let deadline = eventLoop.scheduleTask(in: configuration.connectTimeout) {
+            connected.fail(CQLConnectionError.handshakeTimedOut)
+        }
+        defer { deadline.cancel() }
         do {
             return CQLConnection(channel: channel, supported: try await connected.futureResult.get())
         } catch {

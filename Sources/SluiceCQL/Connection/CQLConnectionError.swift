@@ -11,6 +11,8 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
     /// The server sent something the protocol does not allow at this point.
     case unexpectedResponse(String)
     case protocolViolation(CQLProtocolError)
+    /// The server accepted the connection but did not finish the handshake in time.
+    case handshakeTimedOut
     /// The connection was closed, by either side.
     case closed
 
@@ -26,6 +28,7 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
         case .handshakeRefused(let error): return "the server refused the connection: \(error)"
         case .unexpectedResponse(let what): return "unexpected response from the server: \(what)"
         case .protocolViolation(let error): return "\(error)"
+        case .handshakeTimedOut: return "the server did not complete the CQL handshake in time (is this a CQL port?)"
         case .closed: return "the connection is closed"
         }
     }

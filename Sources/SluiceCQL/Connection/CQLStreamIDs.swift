@@ -1,5 +1,6 @@
 /// The stream ids of one connection: each request in flight holds one until its response arrives,
-/// so up to 32,768 requests share the connection (v4 §2.3). Ids are handed out lowest first.
+/// so up to 32,768 requests share the connection (v4 §2.3). The most recently freed id is reused
+/// first.
 public struct CQLStreamIDs: Sendable {
     public static let limit = 32_768
 

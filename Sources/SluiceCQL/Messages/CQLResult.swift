@@ -23,7 +23,13 @@ public enum CQLResult: Sendable, Hashable {
         case Kind.rows:
             let metadata = try CQLRowsMetadata.read(from: &buffer)
             let count = Int(try buffer.readCQLInt("row count"))
-            guard count >= 0 else { throw .malformed("a result of \(count) rows") }
+            // Every cell takes at least its 4-byte length, so the bytes bound a believable count.
+            let columns = metadata.columnCount
+            guard count >= 0, columns == 0 || count <= buffer.readableBytes / (4 * columns),
+                columns > 0 || count <= 1 << 20
+            else {
+                throw .malformed("a result of \(count) rows of \(columns) columns in \(buffer.readableBytes) bytes")
+            }
             var rows: [[ByteBuffer?]] = []
             rows.reserveCapacity(count)
             for row in 0..<count {
