@@ -43,7 +43,18 @@ public enum AirflowExport {
                 if head.map(String.init) == DAGFileRenderer.marker { try manager.removeItem(at: url) }
             }
             for file in files {
-                try Data(file.contents.utf8).write(to: folder.appendingPathComponent(file.name), options: .atomic)
+                var contents = file.contents
+                // An .airflowignore of the folder's own keeps its rules; the loader's line is added.
+                if file.name == ".airflowignore",
+                    let existing = try? String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8),
+                    !existing.isEmpty
+                {
+                    let lines = existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                    contents =
+                        lines.contains(DAGBagLoaderFile.fileName)
+                        ? existing : existing + (existing.hasSuffix("\n") ? "" : "\n") + file.contents
+                }
+                try Data(contents.utf8).write(to: folder.appendingPathComponent(file.name), options: .atomic)
             }
         } catch {
             throw .cannotWrite(path: folder.path, reason: "\(error)")

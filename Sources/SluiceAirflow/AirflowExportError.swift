@@ -7,6 +7,8 @@ public enum AirflowExportError: SluiceError {
     case schedulesDiffer(
         dag: String, first: (job: String, schedule: String, timetable: ScheduleTimetable),
         other: (job: String, schedule: String, timetable: ScheduleTimetable))
+    /// Two generated things would share a name: a DAG file with the loader, or two Airflow tasks.
+    case nameCollision(String)
     /// A file of the export folder could not be written or removed.
     case cannotWrite(path: String, reason: String)
 
@@ -17,6 +19,8 @@ public enum AirflowExportError: SluiceError {
                 + "\(first.job) runs on '\(first.schedule)' (\(first.timetable.rawValue)) and job \(other.job) "
                 + "on '\(other.schedule)' (\(other.timetable.rawValue)); give them the same schedule and "
                 + "timetable, or export one DAG per job"
+        case .nameCollision(let what):
+            return "cannot export: \(what); rename the job or task"
         case .cannotWrite(let path, let reason):
             return "cannot write \(path): \(reason)"
         }
@@ -24,7 +28,7 @@ public enum AirflowExportError: SluiceError {
 
     public var category: FailureCategory {
         switch self {
-        case .schedulesDiffer: return .usage
+        case .schedulesDiffer, .nameCollision: return .usage
         case .cannotWrite: return .taskFailed
         }
     }

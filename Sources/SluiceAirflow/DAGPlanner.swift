@@ -8,6 +8,14 @@ enum DAGPlanner {
     static let defaultStartDate = CivilDate(daysSinceEpoch: 19_723)  // 2024-01-01
 
     static func dags(for project: Project, layout: AirflowLayout) throws(AirflowExportError) -> [DAGDefinition] {
+        let dags = try planned(project, layout: layout)
+        try checkNames(dags)
+        return dags
+    }
+
+    private static func planned(_ project: Project, layout: AirflowLayout) throws(AirflowExportError)
+        -> [DAGDefinition]
+    {
         switch layout {
         case .perJob:
             return project.jobs.map { job in
@@ -48,6 +56,21 @@ enum DAGPlanner {
             catchup: jobs.allSatisfy(\.catchup), maxActiveRuns: jobs.map(\.maxActiveRuns).min() ?? 1,
             tags: Array(Set(jobs.flatMap(\.tags))).sorted(), sourceFiles: jobs.map(\.file),
             tasks: jobs.flatMap { job in tasks(of: job, where: including, id: { "\(job.name)__\($0.name)" }) })
+    }
+
+    /// A DAG file may not take the loader's name, and no two Airflow tasks of a DAG may share an id
+    /// (a task named `X-switch` beside a sharded `X`; `a__b` + `c` and `a` + `b__c` combined).
+    private static func checkNames(_ dags: [DAGDefinition]) throws(AirflowExportError) {
+        if let dag = dags.first(where: { $0.fileName == DAGBagLoaderFile.fileName }) {
+            throw .nameCollision("job \(dag.id)'s DAG file would replace \(DAGBagLoaderFile.fileName)")
+        }
+        for dag in dags {
+            var seen: Set<String> = []
+            for id in dag.tasks.flatMap({ $0.shards > 1 ? [$0.id, $0.finalID] : [$0.id] })
+            where !seen.insert(id).inserted {
+                throw .nameCollision("DAG \(dag.id) would have two tasks with the id \(id)")
+            }
+        }
     }
 
     /// The chosen tasks of `job` in run order, with their `after:` edges among the chosen ones.

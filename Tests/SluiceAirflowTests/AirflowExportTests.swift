@@ -168,6 +168,32 @@ import Testing
         }
     }
 
+    @Test func namesThatWouldCollideAreRefused() throws {
+        let (loaderNamed, root) = try Self.project(["sluice_dagbag_loader": Self.shardedJob])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: AirflowExportError.self) {
+            try AirflowExport.files(for: loaderNamed, options: Self.options, folder: "/srv/dags")
+        }
+        let clashing = Self.shardedJob.replacingOccurrences(of: "  reload:", with: "  load-switch:")
+        let (switchNamed, switchRoot) = try Self.project(["sharded": clashing])
+        defer { try? FileManager.default.removeItem(at: switchRoot) }
+        #expect(throws: AirflowExportError.self) {
+            try AirflowExport.files(for: switchNamed, options: Self.options, folder: "/srv/dags")
+        }
+    }
+
+    @Test func anExistingAirflowIgnoreKeepsItsRules() throws {
+        let (project, root) = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("dags")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("scratch/.*".utf8).write(to: folder.appendingPathComponent(".airflowignore"))
+        try AirflowExport.write(project, options: Self.options, to: folder)
+        try AirflowExport.write(project, options: Self.options, to: folder)
+        let ignore = try String(contentsOf: folder.appendingPathComponent(".airflowignore"), encoding: .utf8)
+        #expect(ignore == "scratch/.*\nsluice_dagbag_loader.py\n")
+    }
+
     @Test func anUnknownTimetableIsAConfigurationError() throws {
         let job = Self.shardedJob.replacingOccurrences(of: "timetable: interval", with: "timetable: weekly")
         #expect(throws: (any Error).self) { try Self.project(["sharded": job]) }
