@@ -30,7 +30,7 @@ enum PhysicalPlanner {
         case .join(let left, let right, let join):
             return HashJoinExec(
                 left: plan(left, underAggregate: underAggregate), right: plan(right), join: join,
-                encodesBuildStrings: underAggregate)
+                encodesBuildStrings: underAggregate && join.kind != .leftSemi && join.kind != .leftAnti)
         case .union(let inputs):
             return UnionExec(branches: inputs.map { plan($0) }, schema: logical.schema)
         case .setOperation(let left, let right, let kind):
