@@ -19,10 +19,15 @@ struct FixedWidthGroupIndex: Sendable {
     private var nullGroup: Int?
     private(set) var count = 0
 
-    /// A direct range any number of groups may use (4 MiB of group numbers).
-    private static let smallDirectRange: UInt64 = 1 << 20
+    /// A direct range any number of groups may use: by default 4 MiB of group numbers, which a
+    /// GROUP BY's table can afford once; an index made per batch passes 0.
+    private let smallDirectRange: UInt64
     /// The widest direct range, used when the groups fill at least a quarter of it.
     private static let maximumDirectRange: UInt64 = 1 << 24
+
+    init(smallDirectRange: UInt64 = 1 << 20) {
+        self.smallDirectRange = smallDirectRange
+    }
 
     /// The group of each row given by its key pattern in `bits` (null where `validity` says so),
     /// calling `newGroup` with the row that starts each new group, in group-number order.
@@ -93,7 +98,7 @@ struct FixedWidthGroupIndex: Sendable {
             high = max(high, base + (oldCount - 1))
         }
         guard count + bits.count < Int(Int32.max) else { return false }
-        let allowed = max(Self.smallDirectRange, min(Self.maximumDirectRange, 4 * UInt64(count + bits.count)))
+        let allowed = max(smallDirectRange, min(Self.maximumDirectRange, 4 * UInt64(count + bits.count)))
         let (span, overflow) = (high - low).addingReportingOverflow(1)
         guard !overflow, span <= allowed else { return false }
         let newCount = oldCount == 0 ? span : min(allowed, max(span, 2 * oldCount))

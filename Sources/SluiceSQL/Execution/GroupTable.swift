@@ -98,7 +98,8 @@ struct GroupTable: Sendable {
             }
             stride = next
         }
-        var batchIndex = FixedWidthGroupIndex()
+        // Sized by the batch: a direct range of up to 4 rows per entry, never the 4 MiB allowance.
+        var batchIndex = FixedWidthGroupIndex(smallDirectRange: 0)
         var representatives: [Int] = []
         let batchNumbers = batchIndex.groupNumbers(packed, validity: nil) { representatives.append($0) }
         let values = try keys.map { try decodingDictionary(take($0, representatives)) }
