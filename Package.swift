@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "SluiceServing", targets: ["SluiceServing"]),
         .library(name: "SluiceAirflow", targets: ["SluiceAirflow"]),
         .library(name: "SluiceCQL", targets: ["SluiceCQL"]),
+        .library(name: "CQLTestServer", targets: ["CQLTestServer"]),
+        .executable(name: "cql-test-server", targets: ["cql-test-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -79,6 +81,16 @@ let package = Package(
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]),
+        // An in-memory CQL v4 server that tests talk to in place of ScyllaDB; product code never uses it.
+        .target(
+            name: "CQLTestServer",
+            dependencies: [
+                "SluiceCQL", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "cql-test-server",
+            dependencies: ["CQLTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Airflow DAG files generated from the jobs, and their check against an installed Airflow.
         .target(name: "SluiceAirflow", dependencies: ["SluiceCore", "SluiceJobs"]),
         // The HTTP lookup service over serving readers: routes, bearer-token check, metrics.
@@ -128,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "SluiceCQLTests",
             dependencies: [
-                "SluiceCQL", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                "SluiceCQL", "CQLTestServer", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             exclude: ["Oracles"]),

@@ -1,0 +1,118 @@
+import NIOCore
+import NIOPosix
+import SluiceCQL
+import Synchronization
+
+/// An in-memory CQL v4 server for tests: one or more nodes on loopback addresses sharing one copy
+/// of the data. A test double, not a database: see `docs/CQL_TEST_SERVER.md` for what it leaves out.
+public final class CQLTestServer: Sendable {
+    /// A PasswordAuthenticator login.
+    public struct Credentials: Sendable, Hashable {
+        public var username: String
+        public var password: String
+
+        public init(username: String, password: String) {
+            self.username = username
+            self.password = password
+        }
+
+        var plainToken: [UInt8] { [0] + Array(username.utf8) + [0] + Array(password.utf8) }
+    }
+
+    public struct Configuration: Sendable {
+        /// The port every node listens on; 0 picks a free one.
+        public var port: Int
+        /// Nodes at 127.0.0.1, 127.0.0.2, …: drivers tell nodes apart by address, as in a real
+        /// cluster, so they share the port.
+        public var nodeCount: Int
+        public var credentials: Credentials?
+        public var clusterName: String
+
+        public init(
+            port: Int = 0, nodeCount: Int = 1, credentials: Credentials? = nil, clusterName: String = "Test Cluster"
+        ) {
+            self.port = port
+            self.nodeCount = nodeCount
+            self.credentials = credentials
+            self.clusterName = clusterName
+        }
+    }
+
+    public let port: Int
+    public let nodes: [TestNode]
+    private let state: TestClusterState
+    private let channels: Mutex<[String: any Channel]>
+
+    private init(port: Int, nodes: [TestNode], state: TestClusterState, channels: [String: any Channel]) {
+        self.port = port
+        self.nodes = nodes
+        self.state = state
+        self.channels = Mutex(channels)
+    }
+
+    /// Starts every node and returns once all are listening.
+    public static func start(
+        _ configuration: Configuration = Configuration(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> CQLTestServer {
+        let nodes = TestNode.loopbackCluster(count: max(configuration.nodeCount, 1))
+        let state = TestClusterState(credentials: configuration.credentials, clusterName: configuration.clusterName)
+        var channels: [String: any Channel] = [:]
+        var port = configuration.port
+        do {
+            for node in nodes {
+                let channel = try await bind(
+                    node, peers: nodes.filter { $0 != node }, port: port, state: state, group: eventLoopGroup)
+                channels[node.address] = channel
+                port = channel.localAddress?.port ?? port
+            }
+        } catch {
+            for channel in channels.values { try? await channel.close() }
+            throw error
+        }
+        return CQLTestServer(port: port, nodes: nodes, state: state, channels: channels)
+    }
+
+    private static func bind(
+        _ node: TestNode, peers: [TestNode], port: Int, state: TestClusterState, group: any EventLoopGroup
+    ) async throws -> any Channel {
+        let systemTables = NodeSystemTables(node: node, peers: peers, clusterName: state.clusterName)
+        return try await ServerBootstrap(group: group)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                state.accepted(channel, node: node.address)
+                return channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandlers([
+                        ByteToMessageHandler(CQLFrameDecoder()),
+                        ServerConnectionHandler(cluster: state, systemTables: systemTables),
+                    ])
+                }
+            }
+            .bind(host: node.address, port: port).get()
+    }
+
+    /// Stops one node: it refuses new connections and drops the ones it has.
+    public func stopNode(_ address: String) async {
+        let channel = channels.withLock { $0.removeValue(forKey: address) }
+        try? await channel?.close()
+        for connection in state.removeConnections(node: address) { try? await connection.close() }
+    }
+
+    /// Stops every node.
+    public func stop() async {
+        let all = channels.withLock { channels in
+            defer { channels = [:] }
+            return Array(channels.values)
+        }
+        for channel in all { try? await channel.close() }
+        for node in nodes {
+            for connection in state.removeConnections(node: node.address) { try? await connection.close() }
+        }
+    }
+
+    /// Forgets every prepared statement: the next EXECUTE of each gets Unprepared.
+    public func forgetPreparedStatements() {
+        state.forgetPreparedStatements()
+    }
+}

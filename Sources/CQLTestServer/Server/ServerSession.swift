@@ -1,0 +1,193 @@
+import Crypto
+import NIOCore
+import SluiceCQL
+
+/// One client connection's conversation: the handshake and login, then requests answered from
+/// the cluster's data. A value the channel handler drives; it does no I/O itself.
+struct ServerSession {
+    private enum State {
+        case waitingForStartup
+        case authenticating
+        case ready
+    }
+
+    private var state = State.waitingForStartup
+    private var executor: StatementExecutor
+    private let cluster: TestClusterState
+
+    init(cluster: TestClusterState, systemTables: NodeSystemTables) {
+        self.cluster = cluster
+        executor = StatementExecutor(database: cluster.database, systemTables: systemTables)
+    }
+
+    static let authenticator = "org.apache.cassandra.auth.PasswordAuthenticator"
+
+    /// What SUPPORTED lists. No compression: the test server reads and writes plain frames. The
+    /// Python driver needs the COMPRESSION key even when its list is empty.
+    static let supported = ["CQL_VERSION": [NodeSystemTables.cqlVersion], "COMPRESSION": []]
+
+    /// Answers one request; `registered` is set when the client asked for events.
+    mutating func respond(to request: CQLRequest, registered: inout Bool) -> CQLResponse {
+        do {
+            return try answer(request, registered: &registered)
+        } catch {
+            return .error(error)
+        }
+    }
+
+    private mutating func answer(_ request: CQLRequest, registered: inout Bool) throws(CQLServerError) -> CQLResponse {
+        switch (state, request) {
+        case (_, .options):
+            return .supported(Self.supported)
+        case (.waitingForStartup, .startup(let options)):
+            guard options["CQL_VERSION"] != nil else {
+                throw CQLServerError(
+                    code: CQLServerError.Code.protocolError, message: "Missing value CQL_VERSION in STARTUP message")
+            }
+            if let compression = options["COMPRESSION"] {
+                throw CQLServerError(
+                    code: CQLServerError.Code.protocolError, message: "Unknown compression algorithm: \(compression)")
+            }
+            guard cluster.credentials != nil else {
+                state = .ready
+                return .ready
+            }
+            state = .authenticating
+            return .authenticate(Self.authenticator)
+        case (.authenticating, .authResponse(let token)):
+            guard let credentials = cluster.credentials, let token, token == credentials.plainToken else {
+                let user = token.flatMap(Self.username) ?? ""
+                throw CQLServerError(
+                    code: CQLServerError.Code.badCredentials,
+                    message: "Provided username \(user) and/or password are incorrect")
+            }
+            state = .ready
+            return .authSuccess(nil)
+        case (.ready, .register):
+            registered = true
+            return .ready
+        case (.ready, .query(let text, let parameters)):
+            let parsed = try Self.parse(text)
+            return try run(parsed, parameters: parameters, keyspace: nil)
+        case (.ready, .prepare(let text)):
+            return .result(.prepared(try prepare(text)))
+        case (.ready, .execute(let id, let parameters)):
+            guard let prepared = cluster.prepared(id) else {
+                throw CQLServerError(
+                    code: CQLServerError.Code.unprepared, message: "Prepared query with ID \(Self.hex(id)) not found",
+                    details: .unprepared(id: id))
+            }
+            var response = try run(prepared.statement, parameters: parameters, keyspace: prepared.keyspace)
+            if parameters.skipMetadata, case .result(.rows(var metadata, let rows)) = response {
+                metadata.columns = []
+                response = .result(.rows(metadata, rows))
+            }
+            return response
+        case (.ready, .batch(let batch)):
+            for statement in batch.statements {
+                let parsed: CQLStatement
+                var keyspace: String?
+                switch statement.query {
+                case .text(let text): parsed = try Self.parse(text)
+                case .prepared(let id):
+                    guard let prepared = cluster.prepared(id) else {
+                        throw CQLServerError(
+                            code: CQLServerError.Code.unprepared,
+                            message: "Prepared query with ID \(Self.hex(id)) not found",
+                            details: .unprepared(id: id))
+                    }
+                    parsed = prepared.statement
+                    keyspace = prepared.keyspace
+                }
+                _ = try run(
+                    parsed, parameters: CQLQueryParameters(consistency: batch.consistency, values: statement.values),
+                    keyspace: keyspace)
+            }
+            return .result(.void)
+        case (.waitingForStartup, _), (.authenticating, _):
+            throw CQLServerError(
+                code: CQLServerError.Code.protocolError,
+                message: "Unexpected message \(request.opcode), expecting STARTUP or AUTH_RESPONSE")
+        case (.ready, _):
+            throw CQLServerError(
+                code: CQLServerError.Code.protocolError, message: "Unexpected message \(request.opcode)")
+        }
+    }
+
+    private mutating func run(_ statement: CQLStatement, parameters: CQLQueryParameters, keyspace: String?)
+        throws(CQLServerError) -> CQLResponse
+    {
+        // A prepared statement resolves bare names in the keyspace it was prepared in.
+        let sessionKeyspace = executor.keyspace
+        if let keyspace { executor.keyspace = keyspace }
+        defer { if keyspace != nil { executor.keyspace = sessionKeyspace } }
+        let outcome = try executor.execute(
+            statement, bound: BoundValues(values: parameters.values, names: parameters.names),
+            paging: StatementExecutor.Paging(
+                pageSize: parameters.pageSize.map(Int.init), pagingState: parameters.pagingState))
+        if let change = outcome.schemaChange { cluster.announce(change) }
+        return .result(outcome.result)
+    }
+
+    private func prepare(_ text: String) throws(CQLServerError) -> CQLPreparedStatement {
+        let statement = try Self.parse(text)
+        var schema: TableSchema?
+        let binding = try MarkerBinding(statement) { (name) throws(CQLServerError) -> TableSchema in
+            let table = try executor.table(name).schema
+            schema = table
+            return table
+        }
+        var result = CQLRowsMetadata(columns: [])
+        if case .select(let select) = statement, let schema {
+            result = CQLRowsMetadata(columns: try Self.selectedColumns(select, schema: schema))
+        }
+        var digest = Insecure.MD5()
+        digest.update(data: Array(((executor.keyspace ?? "") + "\u{0}" + text).utf8))
+        let info = CQLPreparedStatement(
+            id: Array(digest.finalize()), bindMarkers: binding.orderedSpecs,
+            partitionKeyIndexes: binding.partitionKeyIndexes(schema), resultMetadata: result)
+        cluster.remember(PreparedStatement(text: text, statement: statement, keyspace: executor.keyspace, info: info))
+        return info
+    }
+
+    private static func selectedColumns(_ select: CQLStatement.Select, schema: TableSchema) throws(CQLServerError)
+        -> [CQLColumnSpec]
+    {
+        if select.selectors.isEmpty { return schema.columns.indices.map { schema.spec($0) } }
+        var specs: [CQLColumnSpec] = []
+        for selector in select.selectors {
+            switch selector.kind {
+            case .column(let name): specs.append(schema.spec(try schema.require(name), name: selector.alias))
+            case .countAll:
+                specs.append(
+                    CQLColumnSpec(
+                        keyspace: schema.keyspace, table: schema.name, name: selector.alias ?? "count", type: .bigint))
+            default: throw CQLServerError.invalid("The test server selects columns and COUNT(*) only")
+            }
+        }
+        return specs
+    }
+
+    static func parse(_ text: String) throws(CQLServerError) -> CQLStatement {
+        do {
+            return try CQLParser.parse(text).statement
+        } catch {
+            let prefix = String(text.utf8.prefix(error.offset)) ?? ""
+            let line = prefix.split(separator: "\n", omittingEmptySubsequences: false).count
+            let column =
+                prefix.count
+                - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0)
+            throw CQLServerError(
+                code: CQLServerError.Code.syntaxError, message: "line \(line):\(column) \(error.message)")
+        }
+    }
+
+    private static func username(_ token: [UInt8]) -> String? {
+        let parts = token.split(separator: 0, omittingEmptySubsequences: false)
+        return parts.count == 3 ? String(decoding: parts[1], as: UTF8.self) : nil
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+}

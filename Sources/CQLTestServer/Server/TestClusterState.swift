@@ -1,0 +1,66 @@
+import Foundation
+import NIOCore
+import SluiceCQL
+import Synchronization
+
+/// What every node of a test cluster shares: the data, the prepared statements, the login, and
+/// the connections that registered for events.
+final class TestClusterState: Sendable {
+    let database: TestDatabase
+    let credentials: CQLTestServer.Credentials?
+    let clusterName: String
+    private let prepared = Mutex<[[UInt8]: PreparedStatement]>([:])
+    private let listeners = Mutex<[ObjectIdentifier: any Channel]>([:])
+    /// Open client connections by the node address they reached, to drop them when a node stops.
+    private let connections = Mutex<[String: [ObjectIdentifier: any Channel]]>([:])
+
+    init(credentials: CQLTestServer.Credentials?, clusterName: String) {
+        database = TestDatabase(systemKeyspaces: [])
+        self.credentials = credentials
+        self.clusterName = clusterName
+    }
+
+    func prepared(_ id: [UInt8]) -> PreparedStatement? {
+        prepared.withLock { $0[id] }
+    }
+
+    func remember(_ statement: PreparedStatement) {
+        prepared.withLock { $0[statement.info.id] = statement }
+    }
+
+    /// Makes every EXECUTE of an earlier PREPARE fail with Unprepared, as after a node restart.
+    func forgetPreparedStatements() {
+        prepared.withLock { $0 = [:] }
+    }
+
+    func accepted(_ channel: any Channel, node: String) {
+        connections.withLock { $0[node, default: [:]][ObjectIdentifier(channel)] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in
+            _ = self?.connections.withLock { $0[node]?.removeValue(forKey: ObjectIdentifier(channel)) }
+        }
+    }
+
+    /// The open connections to a node, taken out of the registry.
+    func removeConnections(node: String) -> [any Channel] {
+        connections.withLock { Array(($0.removeValue(forKey: node) ?? [:]).values) }
+    }
+
+    func register(_ channel: any Channel) {
+        listeners.withLock { $0[ObjectIdentifier(channel)] = channel }
+        channel.closeFuture.whenComplete { [weak self] _ in self?.unregister(channel) }
+    }
+
+    private func unregister(_ channel: any Channel) {
+        _ = listeners.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+
+    /// Sends a SCHEMA_CHANGE event to every registered connection.
+    func announce(_ change: CQLSchemaChange) {
+        let channels = listeners.withLock { Array($0.values) }
+        for channel in channels {
+            var bytes = ByteBuffer()
+            CQLFrameEncoder().encode(data: CQLFrame(response: .event(.schemaChange(change)), stream: -1), out: &bytes)
+            channel.writeAndFlush(bytes, promise: nil)
+        }
+    }
+}
