@@ -152,11 +152,20 @@ enum DriverOracle {
         return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }
 
-    static func run(_ python: URL, _ arguments: [String], input: String = "") throws -> String {
-        let script = root.appendingPathComponent("Tests/SluiceCQLTests/Oracles/driver_oracle.py").path
-        let result = try ChildProcess.run(python, [script] + arguments, input: Data(input.utf8))
-        guard result.status == 0 else { throw OracleFailure(message: result.stderr) }
+    /// Runs an `Oracles/` script (driver_oracle.py unless named) and returns what it printed.
+    static func run(_ python: URL, _ arguments: [String], input: String = "", script: String = "driver_oracle.py")
+        throws -> String
+    {
+        let path = root.appendingPathComponent("Tests/SluiceCQLTests/Oracles/\(script)").path
+        let result = try ChildProcess.run(python, [path] + arguments, input: Data(input.utf8))
+        guard result.status == 0 else { throw OracleFailure(message: "\(script): \(result.stderr)") }
         return result.stdout
+    }
+
+    /// An executable installed in the test venv (cqlsh), if there.
+    static func tool(_ name: String) -> URL? {
+        let url = root.appendingPathComponent(".venv/bin/\(name)")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }
 
     static func hex(_ buffer: ByteBuffer) -> String {
@@ -165,6 +174,6 @@ enum DriverOracle {
 
     struct OracleFailure: Error, CustomStringConvertible {
         let message: String
-        var description: String { "driver_oracle.py failed: \(message)" }
+        var description: String { "oracle failed: \(message)" }
     }
 }

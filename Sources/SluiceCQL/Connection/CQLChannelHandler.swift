@@ -9,7 +9,7 @@ final class CQLChannelHandler: ChannelDuplexHandler {
 
     private var machine: CQLConnectionStateMachine
     private var streams = CQLStreamIDs()
-    private var waiting: [Int16: EventLoopPromise<CQLResponse>] = [:]
+    private var waiting: [Int16: Waiting] = [:]
     /// Requests that found every stream id in use.
     private var queued = CircularBuffer<CQLRequestContext>()
     private let connected: EventLoopPromise<[String: [String]]>
@@ -60,8 +60,12 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
         guard machine.isReady else {
-            promise?.fail(CQLConnectionError.closed)
-            request.promise.fail(CQLConnectionError.closed)
+            // CQLConnection fails the request when its write fails; fail it here only otherwise.
+            if let promise {
+                promise.fail(CQLConnectionError.closed)
+            } else {
+                request.promise.fail(CQLConnectionError.closed)
+            }
             return
         }
         guard let stream = streams.acquire() else {
@@ -75,8 +79,27 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     private func send(
         _ request: CQLRequestContext, on stream: Int16, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?
     ) {
-        waiting[stream] = request.promise
+        var timer: Scheduled<Void>?
+        if let timeout = request.timeout {
+            let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+            timer = context.eventLoop.scheduleTask(in: timeout) { loopBound.value.timedOut(stream, after: timeout) }
+        }
+        waiting[stream] = Waiting(promise: request.promise, timer: timer)
         context.writeAndFlush(wrapOutboundOut(CQLFrame(request: request.request, stream: stream)), promise: promise)
+    }
+
+    /// Fails the request but keeps its stream id in use: a late response must not be taken for
+    /// the answer to a newer request on a reused id.
+    private func timedOut(_ stream: Int16, after timeout: TimeAmount) {
+        guard let promise = waiting[stream]?.promise else { return }
+        waiting[stream] = Waiting(promise: nil, timer: nil)
+        promise.fail(CQLConnectionError.requestTimedOut(timeout))
+    }
+
+    /// A request in flight: its promise (nil once it timed out) and its timeout's timer.
+    private struct Waiting {
+        var promise: EventLoopPromise<CQLResponse>?
+        var timer: Scheduled<Void>?
     }
 
     private func perform(_ action: CQLConnectionStateMachine.Action, context: ChannelHandlerContext) {
@@ -86,14 +109,17 @@ final class CQLChannelHandler: ChannelDuplexHandler {
         case .connected(let supported):
             connected.succeed(supported)
         case .deliver(let response, let stream):
-            guard let promise = waiting.removeValue(forKey: stream) else {
+            guard let entry = waiting.removeValue(forKey: stream) else {
                 perform(
                     .closeWithError(.unexpectedResponse("a response on stream \(stream), which has no request")),
                     context: context)
                 return
             }
             streams.release(stream)
-            promise.succeed(response)
+            entry.timer?.cancel()
+            // A request that timed out keeps its stream until the late answer arrives, which is
+            // dropped here.
+            entry.promise?.succeed(response)
             if let request = queued.popFirst() {
                 if let next = streams.acquire() {
                     send(request, on: next, context: context, promise: nil)
@@ -105,7 +131,10 @@ final class CQLChannelHandler: ChannelDuplexHandler {
             onEvent(event)
         case .closeWithError(let error):
             connected.fail(error)
-            for promise in waiting.values { promise.fail(error) }
+            for entry in waiting.values {
+                entry.timer?.cancel()
+                entry.promise?.fail(error)
+            }
             waiting = [:]
             while let request = queued.popFirst() { request.promise.fail(error) }
             context.close(promise: nil)
@@ -115,8 +144,9 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     }
 }
 
-/// A request and the promise its response completes.
+/// A request, the promise its response completes, and how long to wait for it.
 struct CQLRequestContext {
     let request: CQLRequest
     let promise: EventLoopPromise<CQLResponse>
+    let timeout: TimeAmount?
 }

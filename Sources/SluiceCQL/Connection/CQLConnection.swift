@@ -72,19 +72,31 @@ public final class CQLConnection: Sendable {
         }
     }
 
-    /// Sends `request` and waits for its response (an ERROR response is returned, not thrown).
-    public func send(_ request: CQLRequest) async throws -> CQLResponse {
+    /// Sends `request` and waits for its response (an ERROR response is returned, not thrown);
+    /// after `timeout` it throws `CQLConnectionError.requestTimedOut`.
+    public func send(_ request: CQLRequest, timeout: TimeAmount? = nil) async throws -> CQLResponse {
+        try await response(to: request, timeout: timeout).get()
+    }
+
+    /// Sends `request`; the future completes with its response.
+    public func response(to request: CQLRequest, timeout: TimeAmount? = nil) -> EventLoopFuture<CQLResponse> {
         let promise = channel.eventLoop.makePromise(of: CQLResponse.self)
         // A write that fails (a closed channel) never reaches the handler: fail the request here.
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { promise.fail($0) }
-        channel.writeAndFlush(CQLRequestContext(request: request, promise: promise), promise: written)
-        return try await promise.futureResult.get()
+        channel.writeAndFlush(CQLRequestContext(request: request, promise: promise, timeout: timeout), promise: written)
+        return promise.futureResult
     }
 
+    /// Whether the connection can still take requests.
+    public var isActive: Bool { channel.isActive }
+
+    /// Completes when the connection closes, for whatever reason.
+    public var closeFuture: EventLoopFuture<Void> { channel.closeFuture }
+
     /// Sends `request` and returns its result; an ERROR response throws `CQLServerError`.
-    public func result(of request: CQLRequest) async throws -> CQLResult {
-        switch try await send(request) {
+    public func result(of request: CQLRequest, timeout: TimeAmount? = nil) async throws -> CQLResult {
+        switch try await send(request, timeout: timeout) {
         case .result(let result): return result
         case .error(let error): throw error
         case let other: throw CQLConnectionError.unexpectedResponse("\(other.opcode) to \(request.opcode)")

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Why a connection could not be opened or stopped working.
 public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The server does not speak v4; when it answered in its own version, that version.
@@ -15,6 +17,8 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
     case handshakeTimedOut
     /// The connection was closed, by either side.
     case closed
+    /// No response within the request's timeout; the request may or may not have been applied.
+    case requestTimedOut(TimeAmount)
 
     public var description: String {
         switch self {
@@ -30,6 +34,8 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
         case .protocolViolation(let error): return "\(error)"
         case .handshakeTimedOut: return "the server did not complete the CQL handshake in time (is this a CQL port?)"
         case .closed: return "the connection is closed"
+        case .requestTimedOut(let timeout):
+            return "no response within \(timeout.nanoseconds / 1_000_000) ms (the request may have been applied)"
         }
     }
 }

@@ -1,0 +1,22 @@
+/// A prepared statement: its text (to prepare again on a host that does not know it), its id,
+/// bind markers and result columns.
+public struct CQLPrepared: Sendable {
+    public let query: String
+    public let statement: CQLPreparedStatement
+
+    public var id: [UInt8] { statement.id }
+
+    /// The routing token of a row of values: the Murmur3 token of its partition key, when the
+    /// server said which markers make it up and none of them is null or unset.
+    public func token(for values: [CQLBoundValue]) -> Int64? {
+        let indexes = statement.partitionKeyIndexes
+        guard !indexes.isEmpty else { return nil }
+        var components: [[UInt8]] = []
+        components.reserveCapacity(indexes.count)
+        for index in indexes {
+            guard index < values.count, case .bytes(let bytes) = values[index] else { return nil }
+            components.append(bytes)
+        }
+        return Murmur3Token.token(for: Murmur3Token.routingKey(components))
+    }
+}
