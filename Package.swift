@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SluiceCQL", targets: ["SluiceCQL"]),
         .library(name: "CQLTestServer", targets: ["CQLTestServer"]),
         .executable(name: "cql-test-server", targets: ["cql-test-server"]),
+        .executable(name: "cql-load", targets: ["cql-load"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -91,6 +92,10 @@ let package = Package(
         .executableTarget(
             name: "cql-test-server",
             dependencies: ["CQLTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The bulk-load client Benchmarks/cql times against the Python driver and acsylla.
+        .executableTarget(
+            name: "cql-load",
+            dependencies: ["SluiceCQL", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Airflow DAG files generated from the jobs, and their check against an installed Airflow.
         .target(name: "SluiceAirflow", dependencies: ["SluiceCore", "SluiceJobs"]),
         // The HTTP lookup service over serving readers: routes, bearer-token check, metrics.

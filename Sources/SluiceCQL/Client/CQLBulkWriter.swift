@@ -51,22 +51,26 @@ final class CQLBulkWriter: Sendable {
     }
 
     func start(lanes: Int) {
-        for _ in 0..<lanes { sendNext() }
+        for _ in 0..<lanes {
+            guard let next = state.withLock({ Self.take(&$0) }) else { break }
+            schedule(next)
+        }
         finishIfDone()
     }
 
-    /// Takes the next row and sends it, or ends this chain when the rows are used up.
-    private func sendNext() {
-        let next: (index: Int, values: [CQLBoundValue])? = state.withLock { state in
-            guard !state.exhausted, let values = state.rows.next() else {
-                state.exhausted = true
-                return nil
-            }
-            state.taken += 1
-            state.inFlight += 1
-            return (state.taken - 1, values)
+    /// The next row to send, counted in flight; nil when the rows are used up.
+    private static func take(_ state: inout State) -> (index: Int, values: [CQLBoundValue])? {
+        guard !state.exhausted, let values = state.rows.next() else {
+            state.exhausted = true
+            return nil
         }
-        guard let next else { return }
+        state.taken += 1
+        state.inFlight += 1
+        return (state.taken - 1, values)
+    }
+
+    /// Sends a row now, or when the rate cap allows.
+    private func schedule(_ next: (index: Int, values: [CQLBoundValue])) {
         if let interval {
             let due = started + .nanoseconds(interval.nanoseconds * Int64(next.index))
             if due > .now() {
@@ -81,12 +85,17 @@ final class CQLBulkWriter: Sendable {
 
     private func send(_ index: Int, _ values: [CQLBoundValue], attempt: Int) {
         let token = prepared.token(for: values)
-        let plan = client.plan(token: token)
-        guard !plan.isEmpty else {
+        let chosen: CQLHostPool?
+        if attempt == 1 {
+            chosen = client.firstChoice(token: token)
+        } else {
+            let plan = client.plan(token: token)
+            chosen = plan.isEmpty ? nil : plan[(attempt - 1) % plan.count]
+        }
+        guard let pool = chosen else {
             finish(index, .failure(CQLClientError.noHostAvailable([])))
             return
         }
-        let pool = plan[(attempt - 1) % plan.count]
         let request = CQLRequest.execute(id: prepared.id, options.parameters(values))
         guard let connection = pool.openConnection() else {
             // No connection open to this host yet: open one, then carry on from the callback.
@@ -141,8 +150,9 @@ final class CQLBulkWriter: Sendable {
         }
     }
 
+    /// Records a row's outcome and sends the next row on the same chain, under one lock.
     private func finish(_ index: Int, _ outcome: Result<Void, any Error>) {
-        state.withLock { state in
+        let next = state.withLock { state in
             state.inFlight -= 1
             switch outcome {
             case .success: state.report.written += 1
@@ -152,9 +162,9 @@ final class CQLBulkWriter: Sendable {
                     state.report.firstErrors.append((index, "\(error)"))
                 }
             }
+            return Self.take(&state)
         }
-        sendNext()
-        finishIfDone()
+        if let next { schedule(next) } else { finishIfDone() }
     }
 
     private func finishIfDone() {

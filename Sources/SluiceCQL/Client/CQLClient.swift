@@ -239,6 +239,15 @@ public final class CQLClient: Sendable {
         }
     }
 
+    /// The host a first attempt goes to: the token's owner in the local data center when it is up,
+    /// else the head of the plan. Cheaper than `plan` for the bulk writer's every row.
+    func firstChoice(token: Int64?) -> CQLHostPool? {
+        if let token, let owner = ring.replicas(for: token, count: 1).first, !pools[owner].isDown {
+            return pools[owner]
+        }
+        return plan(token: token).first
+    }
+
     /// The hosts to try in order: replicas of the token in the local data center first, then the
     /// other local hosts in rotation, then remote ones; hosts in backoff go last.
     func plan(token: Int64?) -> [CQLHostPool] {

@@ -11,6 +11,11 @@ public struct CQLPrepared: Sendable {
     public func token(for values: [CQLBoundValue]) -> Int64? {
         let indexes = statement.partitionKeyIndexes
         guard !indexes.isEmpty else { return nil }
+        if indexes.count == 1 {
+            // The common single-column key hashes its value as it is, with no copy.
+            guard indexes[0] < values.count, case .bytes(let bytes) = values[indexes[0]] else { return nil }
+            return Murmur3Token.token(for: bytes)
+        }
         var components: [[UInt8]] = []
         components.reserveCapacity(indexes.count)
         for index in indexes {

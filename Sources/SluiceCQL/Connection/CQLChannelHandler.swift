@@ -5,13 +5,15 @@ import NIOCore
 final class CQLChannelHandler: ChannelDuplexHandler {
     typealias InboundIn = CQLFrame
     typealias OutboundIn = CQLRequestContext
-    typealias OutboundOut = CQLFrame
+    typealias OutboundOut = ByteBuffer
 
     private var machine: CQLConnectionStateMachine
     private var streams = CQLStreamIDs()
     private var waiting: [Int16: Waiting] = [:]
     /// Requests that found every stream id in use.
     private var queued = CircularBuffer<CQLRequestContext>()
+    private var flushScheduled = false
+    private var sweep: RepeatedTask?
     private let connected: EventLoopPromise<[String: [String]]>
     private let onEvent: @Sendable (CQLEvent) -> Void
 
@@ -25,11 +27,16 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        sweep = context.eventLoop.scheduleRepeatedTask(initialDelay: Self.sweepInterval, delay: Self.sweepInterval) {
+            _ in loopBound.value.failExpired()
+        }
         perform(machine.channelActive(), context: context)
         context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        sweep?.cancel()
         perform(machine.channelInactive(), context: context)
         context.fireChannelInactive()
     }
@@ -79,33 +86,57 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     private func send(
         _ request: CQLRequestContext, on stream: Int16, context: ChannelHandlerContext, promise: EventLoopPromise<Void>?
     ) {
-        var timer: Scheduled<Void>?
-        if let timeout = request.timeout {
-            let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
-            timer = context.eventLoop.scheduleTask(in: timeout) { loopBound.value.timedOut(stream, after: timeout) }
+        waiting[stream] = Waiting(
+            promise: request.promise, deadline: request.timeout.map { .now() + $0 }, timeout: request.timeout)
+        context.write(wrapOutboundOut(Self.frame(request.request, stream: stream, context: context)), promise: promise)
+        flushSoon(context: context)
+    }
+
+    /// The request's frame, encoded straight into one buffer.
+    private static func frame(_ request: CQLRequest, stream: Int16, context: ChannelHandlerContext) -> ByteBuffer {
+        var buffer = context.channel.allocator.buffer(capacity: 128)
+        request.writeFrame(stream: stream, to: &buffer)
+        return buffer
+    }
+
+    /// Flushes once the event loop has run what it is running: requests written in the same tick
+    /// (a burst of responses each sending the next request) leave in one system call.
+    private func flushSoon(context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let (handler, context) = loopBound.value
+            handler.flushScheduled = false
+            context.flush()
         }
-        waiting[stream] = Waiting(promise: request.promise, timer: timer)
-        context.writeAndFlush(wrapOutboundOut(CQLFrame(request: request.request, stream: stream)), promise: promise)
     }
 
-    /// Fails the request but keeps its stream id in use: a late response must not be taken for
-    /// the answer to a newer request on a reused id.
-    private func timedOut(_ stream: Int16, after timeout: TimeAmount) {
-        guard let promise = waiting[stream]?.promise else { return }
-        waiting[stream] = Waiting(promise: nil, timer: nil)
-        promise.fail(CQLConnectionError.requestTimedOut(timeout))
+    /// Fails requests past their deadline but keeps their stream ids in use: a late response must
+    /// not be taken for the answer to a newer request on a reused id. One sweep per interval costs
+    /// less than a timer per request, at the price of firing up to an interval late.
+    private func failExpired() {
+        let now = NIODeadline.now()
+        for (stream, entry) in waiting {
+            guard let deadline = entry.deadline, deadline <= now, let promise = entry.promise else { continue }
+            waiting[stream] = Waiting(promise: nil, deadline: nil, timeout: nil)
+            promise.fail(CQLConnectionError.requestTimedOut(entry.timeout ?? .zero))
+        }
     }
 
-    /// A request in flight: its promise (nil once it timed out) and its timeout's timer.
+    static let sweepInterval = TimeAmount.milliseconds(50)
+
+    /// A request in flight: its promise (nil once it timed out) and when it times out.
     private struct Waiting {
         var promise: EventLoopPromise<CQLResponse>?
-        var timer: Scheduled<Void>?
+        var deadline: NIODeadline?
+        var timeout: TimeAmount?
     }
 
     private func perform(_ action: CQLConnectionStateMachine.Action, context: ChannelHandlerContext) {
         switch action {
         case .sendHandshake(let request):
-            context.writeAndFlush(wrapOutboundOut(CQLFrame(request: request, stream: 0)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(Self.frame(request, stream: 0, context: context)), promise: nil)
         case .connected(let supported):
             connected.succeed(supported)
         case .deliver(let response, let stream):
@@ -116,7 +147,6 @@ final class CQLChannelHandler: ChannelDuplexHandler {
                 return
             }
             streams.release(stream)
-            entry.timer?.cancel()
             // A request that timed out keeps its stream until the late answer arrives, which is
             // dropped here.
             entry.promise?.succeed(response)
@@ -132,7 +162,6 @@ final class CQLChannelHandler: ChannelDuplexHandler {
         case .closeWithError(let error):
             connected.fail(error)
             for entry in waiting.values {
-                entry.timer?.cancel()
                 entry.promise?.fail(error)
             }
             waiting = [:]

@@ -47,7 +47,7 @@ public final class CQLConnection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(CQLFrameDecoder()), MessageToByteHandler(CQLFrameEncoder()),
+                        ByteToMessageHandler(CQLFrameDecoder()),
                         CQLChannelHandler(machine: machine, connected: connected, onEvent: onEvent),
                     ])
                 }
@@ -84,7 +84,8 @@ public final class CQLConnection: Sendable {
         // A write that fails (a closed channel) never reaches the handler: fail the request here.
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenFailure { promise.fail($0) }
-        channel.writeAndFlush(CQLRequestContext(request: request, promise: promise, timeout: timeout), promise: written)
+        // No flush: the handler flushes once per event-loop tick for every request written in it.
+        channel.write(CQLRequestContext(request: request, promise: promise, timeout: timeout), promise: written)
         return promise.futureResult
     }
 

@@ -48,6 +48,18 @@ public struct CQLFrameDecoder: NIOSingleStepByteToMessageDecoder {
     }
 }
 
+extension CQLRequest {
+    /// Writes the request as a v4 frame on `stream`: the header, then the body written in place,
+    /// with the length filled in after.
+    public func writeFrame(stream: Int16, to buffer: inout ByteBuffer) {
+        let start = buffer.writerIndex
+        CQLFrameHeader(stream: stream, opcode: opcode, bodyLength: 0).write(to: &buffer)
+        writeBody(to: &buffer)
+        let length = buffer.writerIndex - start - CQLFrameHeader.size(version: CQLFrameHeader.version)
+        buffer.setInteger(Int32(length), at: buffer.writerIndex - length - 4)
+    }
+}
+
 /// Writes frames: header, then body.
 public struct CQLFrameEncoder: MessageToByteEncoder {
     public typealias OutboundIn = CQLFrame
