@@ -80,7 +80,8 @@ let package = Package(
         .target(
             name: "SluiceCQL",
             dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                "CLZ4", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]),
         // An in-memory CQL v4 server that tests talk to in place of ScyllaDB; product code never uses it.
         .target(

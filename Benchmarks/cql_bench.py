@@ -2,18 +2,19 @@
 driver's execute_concurrent_with_args and acsylla (ScyllaDB's C++ driver), each loading key-value
 rows with a prepared INSERT at the same concurrency into the same CQLTestServer over loopback.
 
-Usage: Benchmarks/cql [--rows N] [--peer-rows N] [--in-flight K] [--bin DIR]
+Usage: Benchmarks/cql [--rows N] [--python-rows N] [--in-flight K] [--bin DIR]
 
-Starts `cql-test-server` (release build in DIR, default .build/release), creates bench.kv
-(key text PRIMARY KEY, value bigint) and, for each client in turn, truncates it and times the load.
+For each client in turn it starts a fresh `cql-test-server` (release build in DIR, default
+.build/release; fresh, because freeing millions of rows after a TRUNCATE stalls the server's
+allocator for seconds), creates bench.kv (key text PRIMARY KEY, value bigint) and times the load.
 Reports rows/s, client CPU seconds and CPU microseconds per row, and the server's CPU seconds for
-the same load (from /proc). The Python clients load --peer-rows rows (default: as many as Sluice):
-their rows/s do not depend on the count, and 5M rows through the Python driver take many minutes.
+the same load (from /proc). SluiceCQL and acsylla load --rows rows (default 5M); the Python driver
+loads --python-rows (default 500k): its rows/s do not depend on the count, and 5M rows through it
+take about 20 minutes here.
 """
 import argparse
 import os
 import re
-import resource
 import socket
 import subprocess
 import sys
@@ -23,7 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYTHON = os.path.join(ROOT, ".venv", "bin", "python")
 
 PYTHON_DRIVER = """
-import resource, sys, time
+import sys, time
 from cassandra.cluster import Cluster
 from cassandra.concurrent import execute_concurrent_with_args
 port, rows, in_flight = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
@@ -72,7 +73,6 @@ cluster = Cluster(["127.0.0.1"], port=int(sys.argv[1]), protocol_version=4)
 session = cluster.connect()
 session.execute("CREATE KEYSPACE IF NOT EXISTS bench WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}")
 session.execute("CREATE TABLE IF NOT EXISTS bench.kv (key text PRIMARY KEY, value bigint)")
-session.execute("TRUNCATE bench.kv")
 cluster.shutdown()
 """
 
@@ -89,18 +89,39 @@ def server_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run(name, command, port, server_pid):
-    subprocess.run([PYTHON, "-c", SETUP, str(port)], check=True)
-    before = server_cpu(server_pid)
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    server = server_cpu(server_pid) - before
-    values = dict(re.findall(r"(\w+)=([\d.e+-]+)", output))
+def start_server(directory):
+    port = free_port()
+    server = subprocess.Popen([os.path.join(directory, "cql-test-server"), "--port", str(port)],
+                              stdout=subprocess.DEVNULL)
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, port
+
+
+def run(name, command, directory):
+    server, port = start_server(directory)
+    try:
+        subprocess.run([PYTHON, "-c", SETUP, str(port)], check=True)
+        before = server_cpu(server.pid)
+        finished = subprocess.run([part.replace("PORT", str(port)) for part in command], capture_output=True,
+                                  text=True)
+        server_seconds = server_cpu(server.pid) - before
+    finally:
+        server.terminate()
+        server.wait()
+    if finished.returncode != 0:
+        sys.exit(f"{name} failed (exit {finished.returncode}):\n{finished.stderr[-3000:]}")
+    values = dict(re.findall(r"(\w+)=([\d.e+-]+)", finished.stdout))
     rows, seconds, cpu = int(values["rows"]), float(values["seconds"]), float(values["cpu_s"])
     result = {"name": name, "rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "cpu_s": cpu,
-              "cpu_us_per_row": cpu / rows * 1e6, "server_cpu_s": server,
-              "server_cpu_us_per_row": server / rows * 1e6}
+              "cpu_us_per_row": cpu / rows * 1e6, "server_cpu_s": server_seconds,
+              "server_cpu_us_per_row": server_seconds / rows * 1e6}
     print(f"{name:<14} {rows:>9} rows {seconds:8.2f} s {result['rows_per_s']:>10.0f} rows/s  client CPU "
-          f"{cpu:7.2f} s ({result['cpu_us_per_row']:5.1f} us/row)  server CPU {server:7.2f} s "
+          f"{cpu:7.2f} s ({result['cpu_us_per_row']:5.1f} us/row)  server CPU {server_seconds:7.2f} s "
           f"({result['server_cpu_us_per_row']:5.1f} us/row)", flush=True)
     return result
 
@@ -108,36 +129,21 @@ def run(name, command, port, server_pid):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=5_000_000)
-    parser.add_argument("--peer-rows", type=int)
+    parser.add_argument("--python-rows", type=int, default=500_000)
     parser.add_argument("--in-flight", type=int, default=1024)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
     args = parser.parse_args()
-    peer_rows = args.peer_rows or args.rows
-    port = free_port()
-    server = subprocess.Popen([os.path.join(args.bin, "cql-test-server"), "--port", str(port)],
-                              stdout=subprocess.DEVNULL)
-    try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        print(f"loading key-value rows with {args.in_flight} requests in flight into cql-test-server "
-              f"(port {port}, one node)", flush=True)
-        sluice = run("SluiceCQL", [os.path.join(args.bin, "cql-load"), "--port", str(port), "--rows",
-                                   str(args.rows), "--in-flight", str(args.in_flight)], port, server.pid)
-        python = run("Python driver", [PYTHON, "-c", PYTHON_DRIVER, str(port), str(peer_rows),
-                                       str(args.in_flight)], port, server.pid)
-        acsylla = run("acsylla", [PYTHON, "-c", ACSYLLA, str(port), str(peer_rows), str(args.in_flight)],
-                      port, server.pid)
-        print(f"throughput: {sluice['rows_per_s'] / python['rows_per_s']:.1f}x the Python driver, "
-              f"{sluice['rows_per_s'] / acsylla['rows_per_s']:.2f}x acsylla; client CPU per row: "
-              f"{sluice['cpu_us_per_row'] / python['cpu_us_per_row']:.3f} of the Python driver's, "
-              f"{sluice['cpu_us_per_row'] / acsylla['cpu_us_per_row']:.2f} of acsylla's")
-    finally:
-        server.terminate()
-        server.wait()
+    print(f"loading key-value rows with {args.in_flight} requests in flight into a fresh cql-test-server "
+          "(one node, loopback) per client", flush=True)
+    sluice = run("SluiceCQL", [os.path.join(args.bin, "cql-load"), "--port", "PORT", "--rows", str(args.rows),
+                               "--in-flight", str(args.in_flight)], args.bin)
+    python = run("Python driver", [PYTHON, "-c", PYTHON_DRIVER, "PORT", str(args.python_rows), str(args.in_flight)],
+                 args.bin)
+    acsylla = run("acsylla", [PYTHON, "-c", ACSYLLA, "PORT", str(args.rows), str(args.in_flight)], args.bin)
+    print(f"throughput: {sluice['rows_per_s'] / python['rows_per_s']:.1f}x the Python driver, "
+          f"{sluice['rows_per_s'] / acsylla['rows_per_s']:.2f}x acsylla; client CPU per row: "
+          f"{sluice['cpu_us_per_row'] / python['cpu_us_per_row']:.3f} of the Python driver's, "
+          f"{sluice['cpu_us_per_row'] / acsylla['cpu_us_per_row']:.2f} of acsylla's")
 
 
 if __name__ == "__main__":

@@ -31,11 +31,28 @@ import Testing
         #expect(machine.channelInactive() == .none)
     }
 
-    /// Until frame compression is implemented, it is never asked for, even where the server has it.
-    @Test func compressionIsNotAskedFor() {
-        var machine = CQLConnectionStateMachine(startupOptions: ["COMPRESSION": "lz4"])
+    /// LZ4 is asked for only when configured and offered (a COMPRESSION startup option is not
+    /// enough), and requests go compressed only once the server answered STARTUP.
+    @Test func compressionIsAskedForWhenWantedAndOffered() {
+        var unasked = CQLConnectionStateMachine(startupOptions: ["COMPRESSION": "lz4"])
+        _ = unasked.channelActive()
+        #expect(receive(&unasked, .supported(supported)) == .sendHandshake(.startup(["CQL_VERSION": "3.4.7"])))
+        #expect(!unasked.negotiatedCompression)
+
+        var unoffered = CQLConnectionStateMachine(compression: true)
+        _ = unoffered.channelActive()
+        #expect(
+            receive(&unoffered, .supported(["CQL_VERSION": ["3.4.7"], "COMPRESSION": ["snappy"]]))
+                == .sendHandshake(.startup(["CQL_VERSION": "3.4.7"])))
+
+        var machine = CQLConnectionStateMachine(credentials: .init(username: "u", password: "p"), compression: true)
         _ = machine.channelActive()
-        #expect(receive(&machine, .supported(supported)) == .sendHandshake(.startup(["CQL_VERSION": "3.4.7"])))
+        #expect(
+            receive(&machine, .supported(supported))
+                == .sendHandshake(.startup(["CQL_VERSION": "3.4.7", "COMPRESSION": "lz4"])))
+        #expect(machine.negotiatedCompression && !machine.compressesRequests)
+        _ = receive(&machine, .authenticate("org.apache.cassandra.auth.PasswordAuthenticator"))
+        #expect(machine.compressesRequests)
     }
 
     @Test func passwordAuthenticationSendsAPlainToken() {

@@ -1,3 +1,4 @@
+import CQLTestServer
 import NIOCore
 import NIOPosix
 import SluiceCQL
@@ -66,6 +67,43 @@ struct ConnectionTests {
         }
     }
 
+    @Test func aServerThatStopsAnsweringFailsTheHeartbeatAndClosesTheConnection() async throws {
+        let server = try await ScriptedServer.start(muteAfterHandshake: true)
+        defer { server.stop() }
+        let configuration = CQLConnection.Configuration(heartbeatInterval: .milliseconds(100))
+        let connection = try await CQLConnection.connect(
+            host: "127.0.0.1", port: server.port, configuration: configuration)
+        // The query is never answered; the heartbeat after 100 ms idle is not either, so the
+        // connection closes and the query fails with the reason instead of waiting forever.
+        await #expect(throws: CQLConnectionError.heartbeatTimedOut(.milliseconds(100))) {
+            _ = try await connection.send(.query("SELECT 1", CQLQueryParameters(consistency: .one)))
+        }
+        try await connection.closeFuture.get()
+        #expect(!connection.isActive)
+    }
+
+    @Test func anIdleCompressedConnectionStaysUpOnAnsweredHeartbeats() async throws {
+        let server = try await CQLTestServer.start()
+        // Compressed too: the heartbeats and the query after them go through LZ4 both ways.
+        // A long timeout: busy test machines may answer late, and the point is that answered
+        // heartbeats keep an idle connection open.
+        let configuration = CQLConnection.Configuration(
+            heartbeatInterval: .milliseconds(50), heartbeatTimeout: .seconds(30), compression: true)
+        let connection = try await CQLConnection.connect(
+            host: "127.0.0.1", port: server.port, configuration: configuration)
+        #expect(connection.isCompressed)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(connection.isActive)
+        let local = try await connection.result(of: .query("SELECT key FROM system.local", .init(consistency: .one)))
+        guard case .rows(_, let rows) = local else {
+            Issue.record("no rows: \(local)")
+            return
+        }
+        #expect(rows.count == 1)
+        try await connection.close()
+        await server.stop()
+    }
+
     @Test func anOldServerIsReported() async throws {
         let server = try await ScriptedServer.start(replyVersion: 2)
         defer { server.stop() }
@@ -90,25 +128,32 @@ final class ScriptedServer: ChannelInboundHandler, @unchecked Sendable {
     let replyVersion: UInt8
     /// Accept connections, answer nothing.
     let silent: Bool
+    /// Answer the handshake, then nothing.
+    let muteAfterHandshake: Bool
+    private var ready = false
     private var channel: (any Channel)?
     private var pending: [(Int16, CQLResponse)] = []
 
     var port: Int { channel?.localAddress?.port ?? 0 }
 
-    init(password: String?, replyVersion: UInt8, silent: Bool) {
+    init(password: String?, replyVersion: UInt8, silent: Bool, muteAfterHandshake: Bool) {
         self.password = password
         self.replyVersion = replyVersion
         self.silent = silent
+        self.muteAfterHandshake = muteAfterHandshake
     }
 
-    static func start(password: String? = nil, replyVersion: UInt8 = 4, silent: Bool = false) async throws
-        -> ScriptedServer
-    {
-        let server = ScriptedServer(password: password, replyVersion: replyVersion, silent: silent)
+    static func start(
+        password: String? = nil, replyVersion: UInt8 = 4, silent: Bool = false, muteAfterHandshake: Bool = false
+    ) async throws -> ScriptedServer {
+        let server = ScriptedServer(
+            password: password, replyVersion: replyVersion, silent: silent, muteAfterHandshake: muteAfterHandshake)
         server.channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let handler = ScriptedServer(password: password, replyVersion: replyVersion, silent: silent)
+                    let handler = ScriptedServer(
+                        password: password, replyVersion: replyVersion, silent: silent,
+                        muteAfterHandshake: muteAfterHandshake)
                     try channel.pipeline.syncOperations.addHandlers([ByteToMessageHandler(CQLFrameDecoder()), handler])
                 }
             }
@@ -122,7 +167,7 @@ final class ScriptedServer: ChannelInboundHandler, @unchecked Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var frame = unwrapInboundIn(data)
-        if silent { return }
+        if silent || muteAfterHandshake && ready { return }
         guard let request = try? CQLRequest.read(opcode: frame.header.opcode, body: &frame.body) else {
             context.close(promise: nil)
             return
@@ -148,6 +193,7 @@ final class ScriptedServer: ChannelInboundHandler, @unchecked Sendable {
             response = .supported(["CQL_VERSION": ["3.4.7"], "COMPRESSION": ["lz4"]])
         case .startup:
             response = password == nil ? .ready : .authenticate(Self.authenticator)
+            ready = password == nil
         case .authResponse(let token):
             let expected = [0] + Array("sluice".utf8) + [0] + Array((password ?? "").utf8)
             response =

@@ -44,4 +44,20 @@ import Testing
         var negative = ByteBuffer(bytes: [0x84, 0x00, 0x00, 0x01, 0x08, 0xFF, 0xFF, 0xFF, 0xFF])
         #expect(throws: CQLProtocolError.self) { try CQLFrameHeader.read(from: &negative) }
     }
+
+    @Test func lz4BodiesRoundTripAndDamageIsRefused() throws {
+        var body = ByteBuffer()
+        for index in 0..<2_000 { body.writeString("row \(index % 10) ") }
+        let compressed = CQLLZ4.compress(body)
+        #expect(compressed.readableBytes < body.readableBytes / 4)
+        #expect(try CQLLZ4.decompress(compressed) == body)
+        #expect(try CQLLZ4.decompress(CQLLZ4.compress(ByteBuffer())) == ByteBuffer())
+        var wrongLength = compressed
+        wrongLength.setInteger(Int32(body.readableBytes + 1), at: wrongLength.readerIndex)
+        #expect(throws: CQLProtocolError.self) { _ = try CQLLZ4.decompress(wrongLength) }
+        #expect(throws: CQLProtocolError.self) { _ = try CQLLZ4.decompress(ByteBuffer(bytes: [0, 0, 0, 9, 0xFF])) }
+        var huge = ByteBuffer()
+        huge.writeInteger(Int32.max)
+        #expect(throws: CQLProtocolError.self) { _ = try CQLLZ4.decompress(huge) }
+    }
 }

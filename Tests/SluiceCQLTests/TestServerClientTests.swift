@@ -69,9 +69,11 @@ struct TestServerClientTests {
         await server.stop()
     }
 
-    @Test func pagesAreFetchedAsTheRowsAreRead() async throws {
+    @Test(arguments: [false, true])
+    func pagesAreFetchedAsTheRowsAreRead(compression: Bool) async throws {
         let server = try await CQLTestServer.start()
-        let client = try await Self.client(server)
+        let client = try await CQLClient.connect(
+            .init(contactPoints: ["127.0.0.1"], port: server.port, compression: compression))
         try await Self.makeTable(client, "paged (k int PRIMARY KEY, v text)")
         let insert = try await client.prepare("INSERT INTO ks.paged (k, v) VALUES (?, ?)")
         let report = await client.executeConcurrently(

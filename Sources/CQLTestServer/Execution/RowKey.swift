@@ -7,8 +7,8 @@ struct RowKey {
     var clustering: [CQLValue?]
     var keyCells: [Int: [UInt8]]
 
-    /// From an INSERT's values: every primary-key column must be there and not null.
-    init(schema: TableSchema, values: [Int: CQLBoundValue]) throws(CQLServerError) {
+    /// From an INSERT's values by column: every primary-key column must be there and not null.
+    init(schema: TableSchema, values: [CQLBoundValue?]) throws(CQLServerError) {
         var cells: [Int: [UInt8]] = [:]
         for index in schema.partitionKey + schema.clusteringKey {
             guard case .bytes(let bytes)? = values[index] else {

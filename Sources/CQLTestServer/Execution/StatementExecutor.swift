@@ -261,7 +261,9 @@ struct StatementExecutor {
             let index = try schema.require(name)
             assignments.append((index, try converter.bytes(term, as: schema.columns[index].type, column: name)))
         }
-        let key = try RowKey(schema: schema, values: Dictionary(assignments, uniquingKeysWith: { $1 }))
+        var byColumn = [CQLBoundValue?](repeating: nil, count: schema.columns.count)
+        for (index, value) in assignments { byColumn[index] = value }
+        let key = try RowKey(schema: schema, values: byColumn)
         return try table.modifyRow(partitionKey: key.partition, clustering: key.clustering) {
             (row) throws(CQLServerError) -> CQLResult in
             if insert.ifNotExists, let existing = row {

@@ -11,15 +11,13 @@ struct TermConverter {
     func bytes(_ term: CQLTerm, as type: CQLDataType, column: String) throws(CQLServerError) -> CQLBoundValue {
         if case .marker(let index, let name) = term {
             let value = try bound.value(at: index, name: name)
-            if case .bytes(let bytes) = value {
-                // A value that does not decode as the column's type is refused, as a server would.
-                do {
-                    _ = try CQLValue.decode(type, from: ByteBuffer(bytes: bytes))
-                } catch {
-                    throw CQLServerError.invalid("Invalid value for column \(column) of type \(type): \(error)")
-                }
-            }
-            return value
+            guard case .bytes(let bytes) = value else { return value }
+            try Self.validate(bytes, as: type, column: column)
+            guard Self.holdsUnorderedCollection(type) else { return value }
+            // Sets and maps are kept in their elements' order whatever order the client sent, as
+            // Cassandra keeps them.
+            let decoded = try self.value(term, as: type, column: column)
+            return decoded.map { .bytes(Self.normalized($0).serialized()) } ?? .null
         }
         guard let value = try self.value(term, as: type, column: column) else { return .null }
         return .bytes(value.serialized())
@@ -128,6 +126,59 @@ struct TermConverter {
             return .blob(Array(text.utf8))
         default:
             throw CQLServerError.invalid("Function \(name) returning \(type) is not supported by the test server")
+        }
+    }
+
+    /// Refuses a bound value that is not a value of the column's type, as a server would. Fixed-size
+    /// types need only their size checked; text is checked as UTF-8; others are decoded.
+    static func validate(_ bytes: [UInt8], as type: CQLDataType, column: String) throws(CQLServerError) {
+        let size: Int?
+        switch type {
+        case .boolean, .tinyint: size = 1
+        case .smallint: size = 2
+        case .int, .float, .date: size = 4
+        case .bigint, .counter, .double, .timestamp, .time: size = 8
+        case .uuid, .timeuuid: size = 16
+        case .blob, .custom: return
+        case .ascii: size = bytes.allSatisfy { $0 < 0x80 } ? nil : -1
+        case .text: size = String(validating: bytes, as: UTF8.self) == nil ? -1 : nil
+        default:
+            do {
+                _ = try CQLValue.decode(type, from: ByteBuffer(bytes: bytes))
+            } catch {
+                throw CQLServerError.invalid("Invalid value for column \(column) of type \(type): \(error)")
+            }
+            return
+        }
+        if let size, bytes.count != size {
+            throw CQLServerError.invalid(
+                "Invalid value for column \(column) of type \(type): \(size < 0 ? "not \(type)" : "expected \(size) bytes, got \(bytes.count)")"
+            )
+        }
+    }
+
+    static func holdsUnorderedCollection(_ type: CQLDataType) -> Bool {
+        switch type {
+        case .set, .map: return true
+        case .list(let element): return holdsUnorderedCollection(element)
+        case .tuple(let elements): return elements.contains(where: holdsUnorderedCollection)
+        case .udt(_, _, let fields): return fields.contains { holdsUnorderedCollection($0.type) }
+        default: return false
+        }
+    }
+
+    /// The value with every set's elements and map's keys in order.
+    static func normalized(_ value: CQLValue) -> CQLValue {
+        func each(_ values: [CQLValue?]) -> [CQLValue?] { values.map { $0.map(normalized) } }
+        switch value {
+        case .set(let elements): return .set(sortedUnique(each(elements)))
+        case .map(let entries):
+            let normalizedEntries = entries.map { CQLValue.MapEntry($0.key.map(normalized), $0.value.map(normalized)) }
+            return .map(normalizedEntries.sorted { CQLValueOrder.compare($0.key, $1.key) < 0 })
+        case .list(let elements): return .list(each(elements))
+        case .tuple(let elements): return .tuple(each(elements))
+        case .udt(let fields): return .udt(each(fields))
+        default: return value
         }
     }
 

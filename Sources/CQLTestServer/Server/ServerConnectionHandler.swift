@@ -9,7 +9,10 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private var session: ServerSession
     private let cluster: TestClusterState
-    private var pendingFlush = false
+    private var unflushed = 0
+    /// Flushing every so many responses, not only at the end of a read, lets the client work on
+    /// the first answers while the server works on the rest.
+    static let flushEvery = 64
 
     init(cluster: TestClusterState, systemTables: NodeSystemTables) {
         self.cluster = cluster
@@ -17,7 +20,7 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var frame = unwrapInboundIn(data)
+        let frame = unwrapInboundIn(data)
         let header = frame.header
         guard header.version == CQLFrameHeader.version else {
             // Answer in v4 so the client downgrades: drivers read the versions from the message.
@@ -30,11 +33,9 @@ final class ServerConnectionHandler: ChannelInboundHandler {
         }
         let response: CQLResponse
         do {
-            if header.flags.contains(.compression) {
-                throw CQLProtocolError.malformed("a compressed frame; the test server does not compress")
-            }
-            _ = try CQLFrameBody.stripPrefixes(of: &frame.body, flags: header.flags)
-            let request = try CQLRequest.read(opcode: header.opcode, body: &frame.body)
+            var body = try frame.plainBody(compressionNegotiated: session.compression)
+            _ = try CQLFrameBody.stripPrefixes(of: &body, flags: header.flags)
+            let request = try CQLRequest.read(opcode: header.opcode, body: &body)
             var registered = false
             response = session.respond(to: request, registered: &registered)
             if registered { cluster.register(context.channel) }
@@ -45,8 +46,8 @@ final class ServerConnectionHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        if pendingFlush {
-            pendingFlush = false
+        if unflushed > 0 {
+            unflushed = 0
             context.flush()
         }
         context.fireChannelReadComplete()
@@ -58,8 +59,12 @@ final class ServerConnectionHandler: ChannelInboundHandler {
 
     private func write(_ response: CQLResponse, stream: Int16, context: ChannelHandlerContext) {
         var bytes = context.channel.allocator.buffer(capacity: 64)
-        CQLFrameEncoder().encode(data: CQLFrame(response: response, stream: stream), out: &bytes)
+        response.writeFrame(stream: stream, compressed: session.compressesResponses, to: &bytes)
         context.write(wrapOutboundOut(bytes), promise: nil)
-        pendingFlush = true
+        unflushed += 1
+        if unflushed >= Self.flushEvery {
+            unflushed = 0
+            context.flush()
+        }
     }
 }

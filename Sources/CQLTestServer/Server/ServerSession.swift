@@ -12,6 +12,10 @@ struct ServerSession {
     }
 
     private var state = State.waitingForStartup
+    /// STARTUP asked for LZ4: requests may come compressed, and responses after the answer to
+    /// STARTUP go compressed.
+    private(set) var compression = false
+    private(set) var compressesResponses = false
     private var executor: StatementExecutor
     private let cluster: TestClusterState
 
@@ -22,12 +26,14 @@ struct ServerSession {
 
     static let authenticator = "org.apache.cassandra.auth.PasswordAuthenticator"
 
-    /// What SUPPORTED lists. No compression: the test server reads and writes plain frames. The
-    /// Python driver needs the COMPRESSION key even when its list is empty.
-    static let supported = ["CQL_VERSION": [NodeSystemTables.cqlVersion], "COMPRESSION": []]
+    /// What SUPPORTED lists: LZ4 is the one compression offered (the Python driver needs the key
+    /// present in any case).
+    static let supported = ["CQL_VERSION": [NodeSystemTables.cqlVersion], "COMPRESSION": ["lz4"]]
 
     /// Answers one request; `registered` is set when the client asked for events.
     mutating func respond(to request: CQLRequest, registered: inout Bool) -> CQLResponse {
+        // The answer to STARTUP itself goes out plain; everything after it is compressed.
+        compressesResponses = compression
         do {
             return try answer(request, registered: &registered)
         } catch {
@@ -44,9 +50,12 @@ struct ServerSession {
                 throw CQLServerError(
                     code: CQLServerError.Code.protocolError, message: "Missing value CQL_VERSION in STARTUP message")
             }
-            if let compression = options["COMPRESSION"] {
-                throw CQLServerError(
-                    code: CQLServerError.Code.protocolError, message: "Unknown compression algorithm: \(compression)")
+            if let algorithm = options["COMPRESSION"] {
+                guard algorithm == "lz4" else {
+                    throw CQLServerError(
+                        code: CQLServerError.Code.protocolError, message: "Unknown compression algorithm: \(algorithm)")
+                }
+                compression = true
             }
             guard cluster.credentials != nil else {
                 state = .ready

@@ -13,25 +13,35 @@ final class TableStore: Sendable {
 
     /// Changes one row under the lock: `body` sees the row (nil when absent) and may replace or
     /// remove it; a partition left without rows is removed.
-    func modifyRow<Result>(
+    func modifyRow<Result: Sendable>(
         partitionKey: [UInt8], clustering: [CQLValue?], _ body: (inout StoredRow?) throws(CQLServerError) -> Result
     ) throws(CQLServerError) -> Result {
         let descending = schema.clusteringKey.map { schema.columns[$0].descending }
         let token = Murmur3Token.token(for: partitionKey)
         return try partitions.withLock { (partitions) throws(CQLServerError) -> Result in
-            var partition = partitions.removeValue(forKey: partitionKey) ?? Partition(token: token, rows: [])
-            defer { if !partition.rows.isEmpty { partitions[partitionKey] = partition } }
-            let (index, found) = Self.search(partition.rows, for: clustering, descending: descending)
-            var row: StoredRow? = found ? partition.rows[index] : nil
-            let result = try body(&row)
-            switch (row, found) {
-            case (let row?, true): partition.rows[index] = row
-            case (let row?, false): partition.rows.insert(row, at: index)
-            case (nil, true): partition.rows.remove(at: index)
-            case (nil, false): break
-            }
+            // One hash lookup, and the partition's rows change in place.
+            let (result, emptied) = try Self.modify(
+                &partitions[partitionKey, default: Partition(token: token, rows: [])], clustering: clustering,
+                descending: descending, body)
+            if emptied { partitions.removeValue(forKey: partitionKey) }
             return result
         }
+    }
+
+    private static func modify<Result>(
+        _ partition: inout Partition, clustering: [CQLValue?], descending: [Bool],
+        _ body: (inout StoredRow?) throws(CQLServerError) -> Result
+    ) throws(CQLServerError) -> (Result, emptied: Bool) {
+        let (index, found) = search(partition.rows, for: clustering, descending: descending)
+        var row: StoredRow? = found ? partition.rows[index] : nil
+        let result = try body(&row)
+        switch (row, found) {
+        case (let row?, true): partition.rows[index] = row
+        case (let row?, false): partition.rows.insert(row, at: index)
+        case (nil, true): partition.rows.remove(at: index)
+        case (nil, false): break
+        }
+        return (result, partition.rows.isEmpty)
     }
 
     /// Removes a whole partition.

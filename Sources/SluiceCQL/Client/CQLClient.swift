@@ -21,6 +21,10 @@ public final class CQLClient: Sendable {
         public var retryPolicy: CQLRetryPolicy
         /// After a failed connect a node is skipped for this long, doubling up to the limit.
         public var reconnectBackoff: (base: TimeAmount, limit: TimeAmount)
+        /// Idle connections send OPTIONS this often and close when it goes unanswered as long.
+        public var heartbeatInterval: TimeAmount?
+        /// LZ4 frame compression where the nodes offer it.
+        public var compression: Bool
         public var eventLoopGroup: any EventLoopGroup
 
         public init(
@@ -28,8 +32,11 @@ public final class CQLClient: Sendable {
             localDataCenter: String? = nil, connectionsPerHost: Int = 1, connectTimeout: TimeAmount = .seconds(5),
             keyspace: String? = nil, retryPolicy: CQLRetryPolicy = CQLRetryPolicy(),
             reconnectBackoff: (base: TimeAmount, limit: TimeAmount) = (.milliseconds(500), .seconds(30)),
+            heartbeatInterval: TimeAmount? = .seconds(30), compression: Bool = false,
             eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
         ) {
+            self.compression = compression
+            self.heartbeatInterval = heartbeatInterval
             self.contactPoints = contactPoints
             self.port = port
             self.credentials = credentials
@@ -109,7 +116,8 @@ public final class CQLClient: Sendable {
     private static func connectionConfiguration(_ configuration: Configuration) -> CQLConnection.Configuration {
         CQLConnection.Configuration(
             credentials: configuration.credentials, startupOptions: ["DRIVER_NAME": "SluiceCQL"],
-            connectTimeout: configuration.connectTimeout)
+            connectTimeout: configuration.connectTimeout, heartbeatInterval: configuration.heartbeatInterval,
+            compression: configuration.compression)
     }
 
     private static func open(_ host: CQLHost, configuration: Configuration) async throws -> CQLConnection {

@@ -13,23 +13,35 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     /// Requests that found every stream id in use.
     private var queued = CircularBuffer<CQLRequestContext>()
     private var flushScheduled = false
+    private var unflushed = 0
+    static let flushEvery = 64
     private var sweep: RepeatedTask?
+    /// Send OPTIONS when nothing was read for `interval`; close when it is not answered within
+    /// `timeout`.
+    private let heartbeat: (interval: TimeAmount, timeout: TimeAmount)?
+    private var lastRead = NIODeadline.now()
+    private var heartbeatInFlight: (stream: Int16, deadline: NIODeadline)?
     private let connected: EventLoopPromise<[String: [String]]>
     private let onEvent: @Sendable (CQLEvent) -> Void
 
     init(
         machine: CQLConnectionStateMachine, connected: EventLoopPromise<[String: [String]]>,
+        heartbeat: (interval: TimeAmount, timeout: TimeAmount)?,
         onEvent: @escaping @Sendable (CQLEvent) -> Void
     ) {
         self.machine = machine
+        self.heartbeat = heartbeat
         self.connected = connected
         self.onEvent = onEvent
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let loopBound = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         sweep = context.eventLoop.scheduleRepeatedTask(initialDelay: Self.sweepInterval, delay: Self.sweepInterval) {
-            _ in loopBound.value.failExpired()
+            _ in
+            let (handler, context) = loopBound.value
+            handler.failExpired()
+            handler.checkHeartbeat(context: context)
         }
         perform(machine.channelActive(), context: context)
         context.fireChannelActive()
@@ -47,19 +59,16 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var frame = unwrapInboundIn(data)
+        lastRead = .now()
+        let frame = unwrapInboundIn(data)
         let action: CQLConnectionStateMachine.Action
-        do {
-            if frame.header.flags.contains(.compression) {
-                throw CQLProtocolError.malformed("a compressed frame on a connection without compression")
-            }
-            _ = try CQLFrameBody.stripPrefixes(of: &frame.body, flags: frame.header.flags)
-            let response = try CQLResponse.read(opcode: frame.header.opcode, body: &frame.body)
+        do throws(CQLProtocolError) {
+            var body = try frame.plainBody(compressionNegotiated: machine.negotiatedCompression)
+            _ = try CQLFrameBody.stripPrefixes(of: &body, flags: frame.header.flags)
+            let response = try CQLResponse.read(opcode: frame.header.opcode, body: &body)
             action = machine.received(frame.header, response)
-        } catch let error as CQLProtocolError {
-            action = machine.receivedMalformed(error)
         } catch {
-            action = machine.receivedMalformed(.malformed("\(error)"))
+            action = machine.receivedMalformed(error)
         }
         perform(action, context: context)
     }
@@ -88,14 +97,27 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     ) {
         waiting[stream] = Waiting(
             promise: request.promise, deadline: request.timeout.map { .now() + $0 }, timeout: request.timeout)
-        context.write(wrapOutboundOut(Self.frame(request.request, stream: stream, context: context)), promise: promise)
-        flushSoon(context: context)
+        write(frame(request.request, stream: stream, context: context), promise: promise, context: context)
     }
 
-    /// The request's frame, encoded straight into one buffer.
-    private static func frame(_ request: CQLRequest, stream: Int16, context: ChannelHandlerContext) -> ByteBuffer {
+    /// Writes a frame and flushes every `flushEvery` frames, else at the end of the tick.
+    private func write(_ frame: ByteBuffer, promise: EventLoopPromise<Void>?, context: ChannelHandlerContext) {
+        context.write(wrapOutboundOut(frame), promise: promise)
+        unflushed += 1
+        if unflushed >= Self.flushEvery {
+            // Many requests in one tick: send these now so the server can start on them.
+            unflushed = 0
+            context.flush()
+        } else {
+            flushSoon(context: context)
+        }
+    }
+
+    /// The request's frame, encoded straight into one buffer (compressed once STARTUP asked for
+    /// LZ4 and was answered).
+    private func frame(_ request: CQLRequest, stream: Int16, context: ChannelHandlerContext) -> ByteBuffer {
         var buffer = context.channel.allocator.buffer(capacity: 128)
-        request.writeFrame(stream: stream, to: &buffer)
+        request.writeFrame(stream: stream, compressed: machine.compressesRequests, to: &buffer)
         return buffer
     }
 
@@ -108,7 +130,10 @@ final class CQLChannelHandler: ChannelDuplexHandler {
         context.eventLoop.execute {
             let (handler, context) = loopBound.value
             handler.flushScheduled = false
-            context.flush()
+            if handler.unflushed > 0 {
+                handler.unflushed = 0
+                context.flush()
+            }
         }
     }
 
@@ -126,6 +151,22 @@ final class CQLChannelHandler: ChannelDuplexHandler {
 
     static let sweepInterval = TimeAmount.milliseconds(50)
 
+    /// An idle connection sends OPTIONS; one that does not answer within the timeout is dead
+    /// (a peer gone without a FIN, a stuck node) and is closed, failing what waits on it.
+    private func checkHeartbeat(context: ChannelHandlerContext) {
+        guard let heartbeat, machine.isReady else { return }
+        let now = NIODeadline.now()
+        if let (_, deadline) = heartbeatInFlight {
+            if now > deadline { perform(.closeWithError(.heartbeatTimedOut(heartbeat.timeout)), context: context) }
+            return
+        }
+        guard now - lastRead >= heartbeat.interval, let stream = streams.acquire() else { return }
+        heartbeatInFlight = (stream, now + heartbeat.timeout)
+        // No promise: the answer is dropped when it arrives, after clearing heartbeatInFlight.
+        waiting[stream] = Waiting(promise: nil, deadline: nil, timeout: nil)
+        write(frame(.options, stream: stream, context: context), promise: nil, context: context)
+    }
+
     /// A request in flight: its promise (nil once it timed out) and when it times out.
     private struct Waiting {
         var promise: EventLoopPromise<CQLResponse>?
@@ -136,10 +177,11 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     private func perform(_ action: CQLConnectionStateMachine.Action, context: ChannelHandlerContext) {
         switch action {
         case .sendHandshake(let request):
-            context.writeAndFlush(wrapOutboundOut(Self.frame(request, stream: 0, context: context)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(frame(request, stream: 0, context: context)), promise: nil)
         case .connected(let supported):
             connected.succeed(supported)
         case .deliver(let response, let stream):
+            if heartbeatInFlight?.stream == stream { heartbeatInFlight = nil }
             guard let entry = waiting.removeValue(forKey: stream) else {
                 perform(
                     .closeWithError(.unexpectedResponse("a response on stream \(stream), which has no request")),

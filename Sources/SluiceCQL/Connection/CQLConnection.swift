@@ -11,24 +11,38 @@ public final class CQLConnection: Sendable {
         public var startupOptions: [String: String]
         /// For the TCP connection, and again for the handshake after it.
         public var connectTimeout: TimeAmount
+        /// After this long without reading anything, send OPTIONS; nil sends none.
+        public var heartbeatInterval: TimeAmount?
+        /// Close the connection when a heartbeat is not answered within this (default: the
+        /// interval).
+        public var heartbeatTimeout: TimeAmount?
+        /// LZ4 frame compression when the server offers it: less network, more CPU.
+        public var compression: Bool
 
         public init(
             credentials: CQLConnectionStateMachine.Credentials? = nil, startupOptions: [String: String] = [:],
-            connectTimeout: TimeAmount = .seconds(10)
+            connectTimeout: TimeAmount = .seconds(10), heartbeatInterval: TimeAmount? = .seconds(30),
+            heartbeatTimeout: TimeAmount? = nil, compression: Bool = false
         ) {
+            self.heartbeatTimeout = heartbeatTimeout
+            self.compression = compression
             self.credentials = credentials
             self.startupOptions = startupOptions
             self.connectTimeout = connectTimeout
+            self.heartbeatInterval = heartbeatInterval
         }
     }
 
     let channel: any Channel
     /// What the server listed in SUPPORTED (CQL versions, compression, ScyllaDB's sharding keys).
     public let supported: [String: [String]]
+    /// Whether frames are LZ4-compressed (asked for and offered).
+    public let isCompressed: Bool
 
-    private init(channel: any Channel, supported: [String: [String]]) {
+    private init(channel: any Channel, supported: [String: [String]], isCompressed: Bool) {
         self.channel = channel
         self.supported = supported
+        self.isCompressed = isCompressed
     }
 
     /// Connects and completes the handshake (OPTIONS, STARTUP, login).
@@ -40,7 +54,8 @@ public final class CQLConnection: Sendable {
         let eventLoop = eventLoopGroup.next()
         let connected = eventLoop.makePromise(of: [String: [String]].self)
         let machine = CQLConnectionStateMachine(
-            credentials: configuration.credentials, startupOptions: configuration.startupOptions)
+            credentials: configuration.credentials, startupOptions: configuration.startupOptions,
+            compression: configuration.compression)
         let bootstrap = ClientBootstrap(group: eventLoop)
             .connectTimeout(configuration.connectTimeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -48,7 +63,12 @@ public final class CQLConnection: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(CQLFrameDecoder()),
-                        CQLChannelHandler(machine: machine, connected: connected, onEvent: onEvent),
+                        CQLChannelHandler(
+                            machine: machine, connected: connected,
+                            heartbeat: configuration.heartbeatInterval.map {
+                                ($0, configuration.heartbeatTimeout ?? $0)
+                            },
+                            onEvent: onEvent),
                     ])
                 }
             }
@@ -65,7 +85,10 @@ public final class CQLConnection: Sendable {
         }
         defer { deadline.cancel() }
         do {
-            return CQLConnection(channel: channel, supported: try await connected.futureResult.get())
+            let supported = try await connected.futureResult.get()
+            return CQLConnection(
+                channel: channel, supported: supported,
+                isCompressed: configuration.compression && supported["COMPRESSION"]?.contains("lz4") == true)
         } catch {
             try? await channel.close()
             throw error

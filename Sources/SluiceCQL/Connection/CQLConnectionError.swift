@@ -19,6 +19,8 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
     case closed
     /// No response within the request's timeout; the request may or may not have been applied.
     case requestTimedOut(TimeAmount)
+    /// An idle connection's heartbeat (OPTIONS) was not answered in time: the connection is dead.
+    case heartbeatTimedOut(TimeAmount)
 
     public var description: String {
         switch self {
@@ -36,6 +38,9 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
         case .closed: return "the connection is closed"
         case .requestTimedOut(let timeout):
             return "no response within \(timeout.nanoseconds / 1_000_000) ms (the request may have been applied)"
+        case .heartbeatTimedOut(let interval):
+            return
+                "the server did not answer a heartbeat within \(interval.nanoseconds / 1_000_000) ms; connection closed"
         }
     }
 }

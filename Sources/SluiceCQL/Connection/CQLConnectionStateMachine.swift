@@ -43,14 +43,26 @@ public struct CQLConnectionStateMachine: Sendable {
 
     private(set) var state: State = .initialized
     let credentials: Credentials?
-    /// Extra STARTUP options: ScyllaDB extensions, `DRIVER_NAME`. `COMPRESSION` is left out: frame
-    /// compression is not implemented yet, and a server asked for it would send frames this
-    /// connection cannot read.
+    /// Extra STARTUP options: ScyllaDB extensions, `DRIVER_NAME`. A `COMPRESSION` here is ignored:
+    /// `compression` decides, against what the server supports.
     let startupOptions: [String: String]
+    /// Ask for LZ4 frame compression when the server lists it.
+    let compression: Bool
+    /// STARTUP asked for LZ4: frames after the server's answer to it are compressed.
+    public private(set) var negotiatedCompression = false
 
-    public init(credentials: Credentials? = nil, startupOptions: [String: String] = [:]) {
+    public init(credentials: Credentials? = nil, startupOptions: [String: String] = [:], compression: Bool = false) {
         self.credentials = credentials
         self.startupOptions = startupOptions
+        self.compression = compression
+    }
+
+    /// Whether requests are sent compressed now: after the server answered STARTUP.
+    public var compressesRequests: Bool {
+        switch state {
+        case .authenticating, .ready: return negotiatedCompression
+        default: return false
+        }
     }
 
     /// The TCP (and TLS) connection is up: ask what the server supports first, since STARTUP's
@@ -80,7 +92,9 @@ public struct CQLConnectionStateMachine: Sendable {
             switch response {
             case .supported(let options):
                 state = .waitingForReady(supported: options)
-                return .sendHandshake(.startup(startup(for: options)))
+                let startup = startup(for: options)
+                negotiatedCompression = startup["COMPRESSION"] == "lz4"
+                return .sendHandshake(.startup(startup))
             case .error(let error):
                 return fail(handshakeError(error))
             default:
@@ -148,13 +162,12 @@ public struct CQLConnectionStateMachine: Sendable {
         }
     }
 
-    /// STARTUP's options: the server's CQL version (the first it lists), then the extras.
+    /// STARTUP's options: the server's CQL version (the first it lists), LZ4 when wanted and
+    /// offered, then the extras.
     private func startup(for supported: [String: [String]]) -> [String: String] {
         var options = ["CQL_VERSION": supported["CQL_VERSION"]?.first ?? "3.0.0"]
-        for (key, value) in startupOptions {
-            if key == "COMPRESSION" { continue }
-            options[key] = value
-        }
+        for (key, value) in startupOptions where key != "COMPRESSION" { options[key] = value }
+        if compression, supported["COMPRESSION"]?.contains("lz4") == true { options["COMPRESSION"] = "lz4" }
         return options
     }
 }

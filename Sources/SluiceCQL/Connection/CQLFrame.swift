@@ -48,15 +48,77 @@ public struct CQLFrameDecoder: NIOSingleStepByteToMessageDecoder {
     }
 }
 
+extension CQLFrameHeader {
+    /// Writes a v4 frame: the header, then the body `writeBody` writes in place, with the length
+    /// filled in after (no intermediate buffer).
+    static func writeFrame(
+        isResponse: Bool, stream: Int16, opcode: CQLOpcode, to buffer: inout ByteBuffer,
+        _ writeBody: (inout ByteBuffer) -> Void
+    ) {
+        CQLFrameHeader(isResponse: isResponse, stream: stream, opcode: opcode, bodyLength: 0).write(to: &buffer)
+        let bodyStart = buffer.writerIndex
+        writeBody(&buffer)
+        buffer.setInteger(Int32(buffer.writerIndex - bodyStart), at: bodyStart - 4)
+    }
+}
+
+extension CQLFrameHeader {
+    /// Writes a frame whose body is LZ4-compressed (the compression flag set).
+    static func writeCompressedFrame(
+        isResponse: Bool, stream: Int16, opcode: CQLOpcode, to buffer: inout ByteBuffer,
+        _ writeBody: (inout ByteBuffer) -> Void
+    ) {
+        var body = ByteBuffer()
+        writeBody(&body)
+        var compressed = CQLLZ4.compress(body)
+        CQLFrameHeader(
+            isResponse: isResponse, flags: .compression, stream: stream, opcode: opcode,
+            bodyLength: compressed.readableBytes
+        ).write(to: &buffer)
+        buffer.writeBuffer(&compressed)
+    }
+}
+
 extension CQLRequest {
-    /// Writes the request as a v4 frame on `stream`: the header, then the body written in place,
-    /// with the length filled in after.
-    public func writeFrame(stream: Int16, to buffer: inout ByteBuffer) {
-        let start = buffer.writerIndex
-        CQLFrameHeader(stream: stream, opcode: opcode, bodyLength: 0).write(to: &buffer)
-        writeBody(to: &buffer)
-        let length = buffer.writerIndex - start - CQLFrameHeader.size(version: CQLFrameHeader.version)
-        buffer.setInteger(Int32(length), at: buffer.writerIndex - length - 4)
+    /// Writes the request as a v4 frame on `stream`, its body LZ4-compressed when `compressed`.
+    public func writeFrame(stream: Int16, compressed: Bool = false, to buffer: inout ByteBuffer) {
+        if compressed {
+            CQLFrameHeader.writeCompressedFrame(isResponse: false, stream: stream, opcode: opcode, to: &buffer) {
+                writeBody(to: &$0)
+            }
+        } else {
+            CQLFrameHeader.writeFrame(isResponse: false, stream: stream, opcode: opcode, to: &buffer) {
+                writeBody(to: &$0)
+            }
+        }
+    }
+}
+
+extension CQLResponse {
+    /// Writes the response as a v4 frame on `stream` (what a server sends), its body
+    /// LZ4-compressed when `compressed`.
+    public func writeFrame(stream: Int16, compressed: Bool = false, to buffer: inout ByteBuffer) {
+        if compressed {
+            CQLFrameHeader.writeCompressedFrame(isResponse: true, stream: stream, opcode: opcode, to: &buffer) {
+                writeBody(to: &$0)
+            }
+        } else {
+            CQLFrameHeader.writeFrame(isResponse: true, stream: stream, opcode: opcode, to: &buffer) {
+                writeBody(to: &$0)
+            }
+        }
+    }
+}
+
+extension CQLFrame {
+    /// The body to decode: decompressed when the frame's flag says LZ4 (which the connection
+    /// must have negotiated).
+    public func plainBody(compressionNegotiated: Bool) throws(CQLProtocolError) -> ByteBuffer {
+        guard header.flags.contains(.compression) else { return body }
+        guard compressionNegotiated else {
+            throw .malformed("a compressed frame on a connection without compression")
+        }
+        return try CQLLZ4.decompress(body)
     }
 }
 
