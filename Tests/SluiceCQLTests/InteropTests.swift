@@ -39,37 +39,48 @@ struct InteropTests {
     ]
 
     @Test func rowsOfEveryTypeCrossBetweenTheDrivers() async throws {
-        let python = try #require(DriverOracle.python)
         let server = try await CQLTestServer.start()
-        let port = "\(server.port)"
-        #expect(try DriverOracle.run(python, ["write", "127.0.0.1", port], script: "interop.py").contains("ok"))
+        try await Self.crossDrivers(host: "127.0.0.1", port: server.port)
+        await server.stop()
+    }
 
-        let client = try await CQLClient.connect(.init(contactPoints: ["127.0.0.1"], port: server.port))
+    /// The whole exchange against any server: the test server here, ScyllaDB in
+    /// `ScyllaClusterTests`.
+    static func crossDrivers(
+        host: String, port serverPort: Int, credentials: CQLConnectionStateMachine.Credentials? = nil
+    ) async throws {
+        let python = try #require(DriverOracle.python)
+        let port = "\(serverPort)"
+        _ = try DriverOracle.run(python, ["write", host, port], script: "interop.py")
+
+        let client = try await CQLClient.connect(
+            .init(contactPoints: [host], port: serverPort, credentials: credentials))
         let written = try await client.query("SELECT * FROM interop.py_types")
         #expect(written.rows.count == 2)
         for index in written.rows.indices {
             let key = try written.value(index, "k")
-            for (name, _) in Self.columns {
-                let expected = key == .int(1) ? Self.row[name] : nil
+            for (name, _) in columns {
+                let expected = key == .int(1) ? row[name] : nil
                 #expect(try written.value(index, name) == expected, "row \(String(describing: key)) \(name)")
             }
         }
 
-        let definition = Self.columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        let definition = columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        _ = try await client.query("DROP TABLE IF EXISTS interop.swift_types")
         _ = try await client.query("CREATE TABLE interop.swift_types (k int PRIMARY KEY, \(definition))")
-        let names = Self.columns.map(\.0)
+        let names = columns.map(\.0)
         let insert = try await client.prepare(
             "INSERT INTO interop.swift_types (k, \(names.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: names.count)))"
         )
         let full =
             [CQLBoundValue.bytes(CQLValue.int(1).serialized())]
-            + names.map { Self.row[$0].map { .bytes($0.serialized()) } ?? .null }
+            + names.map { row[$0].map { .bytes($0.serialized()) } ?? .null }
         let nulls = [CQLBoundValue.bytes(CQLValue.int(2).serialized())] + names.map { _ in CQLBoundValue.null }
         _ = try await client.execute(insert, full)
         _ = try await client.execute(insert, nulls)
-        let check = try DriverOracle.run(python, ["check", "127.0.0.1", port], script: "interop.py")
+        let check = try DriverOracle.run(python, ["check", host, port], script: "interop.py")
         #expect(check.trimmingCharacters(in: .whitespacesAndNewlines) == "ok", "\(check)")
-        let acsylla = try DriverOracle.run(python, ["acsylla", "127.0.0.1", port], script: "interop.py")
+        let acsylla = try DriverOracle.run(python, ["acsylla", host, port], script: "interop.py")
         #expect(acsylla.split(separator: "\n").last == "ok", "\(acsylla)")
         let third = try await client.query("SELECT a_int, a_text, a_list FROM interop.swift_types WHERE k = 3")
         #expect(try third.value(0, "a_int") == .int(33) && third.value(0, "a_text") == .text("three"))
@@ -79,16 +90,15 @@ struct InteropTests {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("cqlsh-\(UUID())")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
+        let login = credentials.map { ["-u", $0.username, "-p", $0.password] } ?? []
         let result = try ChildProcess.run(
             cqlsh,
-            [
-                "127.0.0.1", port, "--protocol-version", "4", "-e",
-                "SELECT k, a_text, a_int, a_list FROM interop.swift_types WHERE k = 1;",
+            [host, port, "--protocol-version", "4"] + login + [
+                "-e", "SELECT k, a_text, a_int, a_list FROM interop.swift_types WHERE k = 1;",
             ], environment: ProcessInfo.processInfo.environment.merging(["HOME": home.path]) { $1 })
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("h\u{e9}llo \u{2603}") && result.stdout.contains("258"), "\(result.stdout)")
         #expect(result.stdout.contains("[3, 1, 2]") && result.stdout.contains("(1 rows)"), "\(result.stdout)")
         await client.close()
-        await server.stop()
     }
 }

@@ -10,10 +10,12 @@ Both sides declare the same rows in their own language (here PY_ROWS, in Swift I
 each compares values natively rather than through a shared text format.
 """
 import datetime
+import os
 import sys
 import uuid
 from decimal import Decimal
 
+from cassandra.auth import PlainTextAuthProvider
 from cassandra.cluster import Cluster
 from cassandra.util import Date, Duration, Time
 
@@ -57,8 +59,16 @@ PY_ROWS = {
 }
 
 
+def credentials():
+    """A login for a real cluster (ScyllaClusterTests), from the environment."""
+    username, password = os.environ.get("SLUICE_SCYLLA_USERNAME"), os.environ.get("SLUICE_SCYLLA_PASSWORD")
+    return (username, password) if username and password else None
+
+
 def connect(host, port):
-    cluster = Cluster([host], port=int(port), protocol_version=4)
+    login = credentials()
+    auth = PlainTextAuthProvider(*login) if login else None
+    cluster = Cluster([host], port=int(port), protocol_version=4, auth_provider=auth)
     session = cluster.connect()
     session.execute(
         f"CREATE KEYSPACE IF NOT EXISTS {KEYSPACE} WITH replication = {{'class': 'SimpleStrategy', 'replication_factor': 1}}"
@@ -127,7 +137,9 @@ def check_with_acsylla(host, port):
     import acsylla
 
     async def run():
-        cluster = acsylla.create_cluster([host], port=int(port), protocol_version=4)
+        login = credentials()
+        extra = {"username": login[0], "password": login[1]} if login else {}
+        cluster = acsylla.create_cluster([host], port=int(port), protocol_version=4, **extra)
         session = await cluster.create_session(keyspace=KEYSPACE)
         query = f"SELECT {', '.join(ACSYLLA_COLUMNS)} FROM swift_types WHERE k = 1"
         rows = [row.as_dict() for row in await session.execute(acsylla.create_statement(query))]
