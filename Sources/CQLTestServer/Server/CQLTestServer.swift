@@ -6,18 +6,8 @@ import Synchronization
 /// An in-memory CQL v4 server for tests: one or more nodes on loopback addresses sharing one copy
 /// of the data. A test double, not a database: see `docs/CQL_TEST_SERVER.md` for what it leaves out.
 public final class CQLTestServer: Sendable {
-    /// A PasswordAuthenticator login.
-    public struct Credentials: Sendable, Hashable {
-        public var username: String
-        public var password: String
-
-        public init(username: String, password: String) {
-            self.username = username
-            self.password = password
-        }
-
-        var plainToken: [UInt8] { [0] + Array(username.utf8) + [0] + Array(password.utf8) }
-    }
+    /// A PasswordAuthenticator login: the driver's type, as the server checks what clients send.
+    public typealias Credentials = CQLConnectionStateMachine.Credentials
 
     public struct Configuration: Sendable {
         /// The port every node listens on; 0 picks a free one.

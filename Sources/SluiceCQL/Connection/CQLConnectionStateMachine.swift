@@ -13,8 +13,8 @@ public struct CQLConnectionStateMachine: Sendable {
             self.password = password
         }
 
-        /// `\0username\0password`
-        var plainToken: [UInt8] { [0] + Array(username.utf8) + [0] + Array(password.utf8) }
+        /// `\0username\0password`: the SASL PLAIN token AUTH_RESPONSE carries.
+        public var plainToken: [UInt8] { [0] + Array(username.utf8) + [0] + Array(password.utf8) }
     }
 
     enum State: Sendable {
