@@ -149,7 +149,8 @@ let package = Package(
                 "SluiceCQL", "CQLTestServer", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
-            exclude: ["Oracles"]),
+            // Oracles/ holds the Python scripts; Fixtures/ what the DataStax driver printed.
+            exclude: ["Oracles", "Fixtures"]),
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),

@@ -28,7 +28,7 @@ import sys, time
 from cassandra.cluster import Cluster
 from cassandra.concurrent import execute_concurrent_with_args
 port, rows, in_flight = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-cluster = Cluster(["127.0.0.1"], port=port, protocol_version=4)
+cluster = Cluster(["127.0.0.1"], port=port, protocol_version=4, compression=False)  # as cql-load: no LZ4
 session = cluster.connect()
 insert = session.prepare("INSERT INTO bench.kv (key, value) VALUES (?, ?)")
 args = (("k%08d" % i, i) for i in range(rows))

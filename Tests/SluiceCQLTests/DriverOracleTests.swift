@@ -7,7 +7,12 @@ import Testing
 /// SluiceCQL's bytes against the DataStax Python driver's (cassandra-driver in the test venv,
 /// `Oracles/driver_oracle.py`): requests and values the driver encodes must come out the same from
 /// SluiceCQL, and responses SluiceCQL writes must read back in the driver as intended.
-@Suite(.enabled(if: DriverOracle.python != nil, "no .venv/bin/python: scripts/test makes it"))
+///
+/// The driver's output is committed as fixtures (`Fixtures/driver-encodings.jsonl` from
+/// `driver_oracle.py encode`, `Fixtures/driver-decodings.jsonl` from `driver_oracle.py decode <
+/// Fixtures/sluice-responses.txt`), so these comparisons run without Python; where the test venv
+/// exists, the fixtures are checked against the driver itself. `SLUICE_RECORD_CQL_FIXTURES=1`
+/// rewrites them.
 struct DriverOracleTests {
     static let requests: [String: CQLRequest] = [
         "startup": .startup(["CQL_VERSION": "3.0.0", "COMPRESSION": "lz4"]),
@@ -52,19 +57,55 @@ struct DriverOracleTests {
         "tuple": .tuple([.int(7), nil, .boolean(true)]),
     ]
 
+    /// The container types of `values` (the others follow from the value's case).
+    static let containerTypes: [String: CQLDataType] = [
+        "list": .list(.int), "set": .set(.text), "map": .map(key: .text, value: .bigint),
+        "tuple": .tuple([.int, .text, .boolean]),
+    ]
+
+    static func type(of name: String, _ value: CQLValue) throws -> CQLDataType {
+        if let type = containerTypes[name] { return type }
+        switch value {
+        case .int: return .int
+        case .bigint: return .bigint
+        case .smallint: return .smallint
+        case .tinyint: return .tinyint
+        case .boolean: return .boolean
+        case .float: return .float
+        case .double: return .double
+        case .ascii: return .ascii
+        case .text: return .text
+        case .blob: return .blob
+        case .varint: return .varint
+        case .decimal: return .decimal
+        case .date: return .date
+        case .time: return .time
+        case .timestamp: return .timestamp
+        case .uuid: return .uuid
+        case .inet: return .inet
+        case .duration: return .duration
+        default: throw DriverOracle.OracleFailure(message: "no type for the value \(name)")
+        }
+    }
+
     @Test func requestsAndValuesEncodeAsTheDriverEncodesThem() throws {
-        let python = try #require(DriverOracle.python)
-        let output = try DriverOracle.run(python, ["encode"])
+        let output = try DriverOracle.fixture("driver-encodings.jsonl")
         var seen = 0
         for line in output.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
             let name = try #require(object["name"])
             let expected = try #require(object["hex"])
+            let driverBytes = try #require(DriverOracle.bytes(hex: expected))
             var body = ByteBuffer()
             if let request = Self.requests[name] {
                 request.writeBody(to: &body)
+                // And the other way: what the driver encodes reads back as the same request.
+                var driverBody = ByteBuffer(bytes: driverBytes)
+                #expect(try CQLRequest.read(opcode: request.opcode.rawValue, body: &driverBody) == request, "\(name)")
             } else if let value = Self.values[String(name.dropFirst("value_".count))], name.hasPrefix("value_") {
                 body.writeBytes(value.serialized())
+                let type = try Self.type(of: String(name.dropFirst("value_".count)), value)
+                #expect(try CQLValue.decode(type, from: ByteBuffer(bytes: driverBytes)) == value, "\(name)")
             } else {
                 Issue.record("no SluiceCQL case for the driver's \(name)")
                 continue
@@ -75,8 +116,24 @@ struct DriverOracleTests {
         #expect(seen == Self.requests.count + Self.values.count)
     }
 
-    @Test func theDriverReadsOurResponses() throws {
+    @Test(.enabled(if: DriverOracle.python != nil, "no .venv/bin/python: scripts/test makes it"))
+    func theFixturesAreWhatTheDriverPrints() throws {
         let python = try #require(DriverOracle.python)
+        let encodings = try DriverOracle.run(python, ["encode"])
+        let responses = Self.responseLines()
+        let decodings = try DriverOracle.run(python, ["decode"], input: responses)
+        if ProcessInfo.processInfo.environment["SLUICE_RECORD_CQL_FIXTURES"] == "1" {
+            try DriverOracle.record("driver-encodings.jsonl", encodings)
+            try DriverOracle.record("sluice-responses.txt", responses)
+            try DriverOracle.record("driver-decodings.jsonl", decodings)
+        }
+        #expect(try DriverOracle.fixture("driver-encodings.jsonl") == encodings)
+        #expect(try DriverOracle.fixture("sluice-responses.txt") == responses)
+        #expect(try DriverOracle.fixture("driver-decodings.jsonl") == decodings)
+    }
+
+    /// Responses SluiceCQL writes, one per line as `name opcode hex`, for `driver_oracle.py decode`.
+    static func responseLines() -> String {
         let columns = [
             CQLColumnSpec(keyspace: "ks", table: "t", name: "k", type: .text),
             CQLColumnSpec(keyspace: "ks", table: "t", name: "v", type: .list(.int)),
@@ -118,7 +175,13 @@ struct DriverOracleTests {
             response.writeBody(to: &body)
             input += "\(name) \(response.opcode.rawValue) \(DriverOracle.hex(body))\n"
         }
-        let output = try DriverOracle.run(python, ["decode"], input: input)
+        return input
+    }
+
+    @Test func theDriverReadsOurResponses() throws {
+        // SluiceCQL still writes the bytes the driver decoded when the fixture was recorded.
+        #expect(Self.responseLines() == (try DriverOracle.fixture("sluice-responses.txt")))
+        let output = try DriverOracle.fixture("driver-decodings.jsonl")
         var decoded: [String: String] = [:]
         for line in output.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -160,6 +223,29 @@ enum DriverOracle {
         let result = try ChildProcess.run(python, [path] + arguments, input: Data(input.utf8))
         guard result.status == 0 else { throw OracleFailure(message: "\(script): \(result.stderr)") }
         return result.stdout
+    }
+
+    static let fixtures = root.appendingPathComponent("Tests/SluiceCQLTests/Fixtures")
+
+    static func fixture(_ name: String) throws -> String {
+        try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    static func record(_ name: String, _ text: String) throws {
+        try FileManager.default.createDirectory(at: fixtures, withIntermediateDirectories: true)
+        try text.write(to: fixtures.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) ?? hex.endIndex
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
     }
 
     /// An executable installed in the test venv (cqlsh), if there.

@@ -93,6 +93,32 @@ struct TestServerClientTests {
         await server.stop()
     }
 
+    @Test func valuesByNameAndBatchesWithinAPartition() async throws {
+        let server = try await CQLTestServer.start()
+        let client = try await Self.client(server)
+        try await Self.makeTable(client, "events (day text, seq int, body text, PRIMARY KEY (day, seq))")
+        _ = try await client.query(
+            "INSERT INTO ks.events (day, seq, body) VALUES (:day, :seq, :body)",
+            named: ["body": Self.text("first"), "day": Self.text("tue"), "seq": Self.int(1)])
+        let insert = try await client.prepare("INSERT INTO ks.events (day, seq, body) VALUES (?, ?, ?)")
+        _ = try await client.execute(insert, named: ["seq": Self.int(2), "day": Self.text("tue")])
+        await #expect(throws: CQLClientError.self) {
+            _ = try await client.execute(insert, named: ["nope": Self.int(2)])
+        }
+        try await client.batch([
+            (insert, [Self.text("tue"), Self.int(3), Self.text("third")]),
+            (insert, [Self.text("tue"), Self.int(4), Self.text("fourth")]),
+        ])
+        server.forgetPreparedStatements()
+        try await client.batch([(insert, [Self.text("tue"), Self.int(5), Self.text("fifth")])])
+        let rows = try await client.query("SELECT seq, body FROM ks.events WHERE day = 'tue'")
+        #expect(try rows.rows.indices.map { try rows.value($0, "seq") } == (1...5).map { .int($0) })
+        // The unnamed marker was left unset: the row has no body.
+        #expect(try rows.value(0, "body") == .text("first") && rows.value(1, "body") == nil)
+        await client.close()
+        await server.stop()
+    }
+
     @Test func aForgottenStatementIsPreparedAgain() async throws {
         let server = try await CQLTestServer.start()
         let client = try await Self.client(server)

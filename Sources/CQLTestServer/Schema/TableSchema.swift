@@ -12,13 +12,13 @@ struct TableSchema: Sendable {
     let clusteringKey: [Int]
     private let indexByName: [String: Int]
 
-    init(keyspace: String, name: String, columns unordered: [ColumnDefinition], id: UUID = UUID()) {
+    init(keyspace: String, name: String, columns unordered: [ColumnDefinition]) {
         let keys = unordered.filter { $0.kind == .partitionKey }.sorted { $0.position < $1.position }
         let clustering = unordered.filter { $0.kind == .clustering }.sorted { $0.position < $1.position }
         let others = unordered.filter { $0.kind == .regular || $0.kind == .staticColumn }.sorted { $0.name < $1.name }
         self.keyspace = keyspace
         self.name = name
-        self.id = id
+        id = UUID.nameBased("table \(keyspace).\(name)")
         columns = keys + clustering + others
         partitionKey = Array(0..<keys.count)
         clusteringKey = Array(keys.count..<keys.count + clustering.count)

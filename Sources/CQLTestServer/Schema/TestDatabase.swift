@@ -8,7 +8,8 @@ import Synchronization
 final class TestDatabase: Sendable {
     private struct Catalog {
         var keyspaces: [String: KeyspaceDefinition] = [:]
-        var schemaVersion = UUID()
+        /// Counts schema changes; `schema_version` is a name-based UUID of it.
+        var changes = 0
     }
 
     private let catalog = Mutex(Catalog())
@@ -23,7 +24,7 @@ final class TestDatabase: Sendable {
         refreshSystemSchema()
     }
 
-    var schemaVersion: UUID { catalog.withLock { $0.schemaVersion } }
+    var schemaVersion: UUID { UUID.nameBased("schema \(catalog.withLock { $0.changes })") }
 
     func keyspaceExists(_ name: String) -> Bool {
         catalog.withLock { $0.keyspaces[name] != nil }
@@ -45,7 +46,7 @@ final class TestDatabase: Sendable {
     func changeSchema(_ change: SchemaChange) throws(CQLServerError) -> Bool {
         let changed = try catalog.withLock { (catalog) throws(CQLServerError) -> Bool in
             let changed = try change.apply(to: &catalog.keyspaces)
-            if changed { catalog.schemaVersion = UUID() }
+            if changed { catalog.changes += 1 }
             return changed
         }
         if changed { refreshSystemSchema() }

@@ -11,13 +11,13 @@ public struct TestNode: Sendable, Hashable {
     public var tokens: [Int64]
 
     public init(
-        address: String, dataCenter: String = "datacenter1", rack: String = "rack1", hostID: UUID = UUID(),
+        address: String, dataCenter: String = "datacenter1", rack: String = "rack1", hostID: UUID? = nil,
         tokens: [Int64]
     ) {
         self.address = address
         self.dataCenter = dataCenter
         self.rack = rack
-        self.hostID = hostID
+        self.hostID = hostID ?? UUID.nameBased("node \(address)")
         self.tokens = tokens
     }
 

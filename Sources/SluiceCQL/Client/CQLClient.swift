@@ -149,7 +149,19 @@ public final class CQLClient: Sendable {
     public func query(_ text: String, _ values: [CQLBoundValue] = [], options: CQLStatementOptions = .init())
         async throws -> CQLRowSet
     {
-        let result = try await run(.query(text), values: values, pagingState: nil, options: options, token: nil)
+        let result = try await run(
+            .query(text, names: nil), values: values, pagingState: nil, options: options, token: nil)
+        return CQLRowSet(result, columns: [])
+    }
+
+    /// Runs a statement given as text with values bound by name: `:name` markers, or the columns
+    /// `?` markers stand for.
+    public func query(
+        _ text: String, named values: KeyValuePairs<String, CQLBoundValue>, options: CQLStatementOptions = .init()
+    ) async throws -> CQLRowSet {
+        let result = try await run(
+            .query(text, names: values.map(\.key)), values: values.map(\.value), pagingState: nil, options: options,
+            token: nil)
         return CQLRowSet(result, columns: [])
     }
 
@@ -171,11 +183,30 @@ public final class CQLClient: Sendable {
         return CQLRowSet(result, columns: prepared.statement.resultMetadata.columns)
     }
 
+    /// Runs a prepared statement with values by bind-marker name; markers not named are left
+    /// unset (their columns keep what they hold).
+    public func execute(
+        _ prepared: CQLPrepared, named values: [String: CQLBoundValue], options: CQLStatementOptions = .init()
+    ) async throws -> CQLRowSet {
+        try await execute(prepared, try prepared.positional(values), options: options)
+    }
+
+    /// Applies prepared statements together in one BATCH, routed by the first statement's
+    /// partition. Keep a batch to one partition: across partitions a logged batch costs the
+    /// cluster a batch log write, and ScyllaDB warns about unlogged ones.
+    public func batch(
+        _ statements: [(CQLPrepared, [CQLBoundValue])], kind: CQLBatch.Kind = .unlogged,
+        options: CQLStatementOptions = .init()
+    ) async throws {
+        let token = statements.first.flatMap { $0.0.token(for: $0.1) }
+        _ = try await run(.batch(kind, statements), values: [], pagingState: nil, options: options, token: token)
+    }
+
     /// Every row of a SELECT, fetching pages as the sequence is iterated.
     public func rows(_ text: String, _ values: [CQLBoundValue] = [], options: CQLStatementOptions = .init())
         -> CQLRowSequence
     {
-        CQLRowSequence(client: self, statement: .query(text), values: values, options: options)
+        CQLRowSequence(client: self, statement: .query(text, names: nil), values: values, options: options)
     }
 
     public func rows(_ prepared: CQLPrepared, _ values: [CQLBoundValue] = [], options: CQLStatementOptions = .init())
@@ -191,9 +222,11 @@ public final class CQLClient: Sendable {
 
     /// What a request carries.
     enum Statement: Sendable {
-        case query(String)
+        /// Text, with the values' names when they are bound by name.
+        case query(String, names: [String]?)
         case prepare(String)
         case execute(CQLPrepared)
+        case batch(CQLBatch.Kind, [(CQLPrepared, [CQLBoundValue])])
     }
 
     /// Runs one request through the query plan, retrying as the policy allows, and re-preparing
@@ -230,9 +263,10 @@ public final class CQLClient: Sendable {
         _ statement: Statement, values: [CQLBoundValue], pagingState: [UInt8]?, options: CQLStatementOptions,
         on connection: CQLConnection
     ) async throws -> CQLResult {
-        let parameters = options.parameters(values, pagingState: pagingState)
+        var parameters = options.parameters(values, pagingState: pagingState)
         switch statement {
-        case .query(let text):
+        case .query(let text, let names):
+            parameters.names = names
             return try await connection.result(of: .query(text, parameters), timeout: options.timeout)
         case .prepare(let text):
             return try await connection.result(of: .prepare(text), timeout: options.timeout)
@@ -243,6 +277,19 @@ public final class CQLClient: Sendable {
                 // The node restarted or never saw the statement: prepare it there and run it once more.
                 _ = try await connection.result(of: .prepare(prepared.query), timeout: options.timeout)
                 return try await connection.result(of: .execute(id: prepared.id, parameters), timeout: options.timeout)
+            }
+        case .batch(let kind, let statements):
+            let batch = CQLBatch(
+                kind: kind, statements: statements.map { CQLBatch.Statement(.prepared(id: $0.0.id), values: $0.1) },
+                consistency: options.consistency, serialConsistency: options.serialConsistency,
+                timestamp: options.timestamp)
+            do {
+                return try await connection.result(of: .batch(batch), timeout: options.timeout)
+            } catch let error as CQLServerError where error.code == CQLServerError.Code.unprepared {
+                for (prepared, _) in statements {
+                    _ = try await connection.result(of: .prepare(prepared.query), timeout: options.timeout)
+                }
+                return try await connection.result(of: .batch(batch), timeout: options.timeout)
             }
         }
     }

@@ -5,6 +5,8 @@ public enum CQLClientError: Error, Sendable, CustomStringConvertible {
     /// None of the contact points could be reached.
     case noContactPoint([(host: CQLHost, error: String)])
     case noSuchColumn(String, [String])
+    /// A value named for a bind marker the prepared statement does not have.
+    case noSuchBindMarker(String, [String])
     /// A host is marked down after failed connection attempts until its backoff ends.
     case hostDown(CQLHost)
     case closed
@@ -19,6 +21,8 @@ public enum CQLClientError: Error, Sendable, CustomStringConvertible {
                 + attempts.map { "\($0.host): \($0.error)" }.joined(separator: "; ")
         case .noSuchColumn(let name, let columns):
             return "no column \(name) in the result (columns: \(columns.joined(separator: ", ")))"
+        case .noSuchBindMarker(let name, let markers):
+            return "the statement has no bind marker \(name) (markers: \(markers.joined(separator: ", ")))"
         case .hostDown(let host): return "\(host) is down (reconnecting with backoff)"
         case .closed: return "the client is closed"
         }

@@ -24,4 +24,13 @@ public struct CQLPrepared: Sendable {
         }
         return Murmur3Token.token(for: Murmur3Token.routingKey(components))
     }
+
+    /// Values by bind-marker name in marker order; markers not named are unset.
+    public func positional(_ named: [String: CQLBoundValue]) throws(CQLClientError) -> [CQLBoundValue] {
+        let names = statement.bindMarkers.map(\.name)
+        if let unknown = named.keys.sorted().first(where: { !names.contains($0) }) {
+            throw .noSuchBindMarker(unknown, names)
+        }
+        return names.map { named[$0] ?? .unset }
+    }
 }
