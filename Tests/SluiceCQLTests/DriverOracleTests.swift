@@ -5,8 +5,9 @@ import SluiceTestSupport
 import Testing
 
 /// SluiceCQL's bytes against the DataStax Python driver's (cassandra-driver in the test venv,
-/// `Oracles/driver_oracle.py`): requests and values the driver encodes must come out the same from
-/// SluiceCQL, and responses SluiceCQL writes must read back in the driver as intended.
+/// `Oracles/driver_oracle.py`): requests (bodies and whole frames) and values the driver encodes
+/// must come out the same from SluiceCQL and read back in it, LZ4 frames included, and responses
+/// SluiceCQL writes must read back in the driver as intended.
 ///
 /// The driver's output is committed as fixtures (`Fixtures/driver-encodings.jsonl` from
 /// `driver_oracle.py encode`, `Fixtures/driver-decodings.jsonl` from `driver_oracle.py decode <
@@ -102,6 +103,18 @@ struct DriverOracleTests {
                 // And the other way: what the driver encodes reads back as the same request.
                 var driverBody = ByteBuffer(bytes: driverBytes)
                 #expect(try CQLRequest.read(opcode: request.opcode.rawValue, body: &driverBody) == request, "\(name)")
+                // Whole frames: the header too, and the driver's LZ4 framing read back.
+                var frame = ByteBuffer()
+                request.writeFrame(stream: 5, to: &frame)
+                #expect(DriverOracle.hex(frame) == object["frame"], "\(name) frame")
+                var compressed = ByteBuffer(bytes: try #require(DriverOracle.bytes(hex: object["frame_lz4"] ?? "")))
+                var decoder = CQLFrameDecoder()
+                let driverFrame = try #require(try decoder.decode(buffer: &compressed))
+                // The driver leaves empty bodies (OPTIONS) uncompressed and flags the others.
+                #expect(driverFrame.header.stream == 5)
+                #expect(driverFrame.header.flags.contains(.compression) == (request != .options), "\(name) flag")
+                var plain = try driverFrame.plainBody(compressionNegotiated: true)
+                #expect(try CQLRequest.read(opcode: driverFrame.header.opcode, body: &plain) == request, "\(name) lz4")
             } else if let value = Self.values[String(name.dropFirst("value_".count))], name.hasPrefix("value_") {
                 body.writeBytes(value.serialized())
                 let type = try Self.type(of: String(name.dropFirst("value_".count)), value)

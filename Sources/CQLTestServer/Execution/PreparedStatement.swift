@@ -2,7 +2,6 @@ import SluiceCQL
 
 /// A statement the server prepared: its parse, what its markers bind to, and its result's columns.
 struct PreparedStatement: Sendable {
-    var text: String
     var statement: CQLStatement
     /// The keyspace the session had when preparing, for names without one.
     var keyspace: String?

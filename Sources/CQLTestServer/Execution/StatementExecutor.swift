@@ -139,6 +139,7 @@ struct StatementExecutor {
     private func select(_ select: CQLStatement.Select, converter: TermConverter, paging: Paging)
         throws(CQLServerError) -> CQLResult
     {
+        if select.json { throw CQLServerError.invalid("SELECT JSON is not supported by the test server") }
         let table = try table(select.table)
         let schema = table.schema
         let (keys, filterRelations) = try partitionKeys(select.relations, schema: schema, converter: converter)

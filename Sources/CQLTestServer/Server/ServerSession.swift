@@ -155,7 +155,7 @@ struct ServerSession {
         let info = CQLPreparedStatement(
             id: Array(digest.finalize()), bindMarkers: binding.orderedSpecs,
             partitionKeyIndexes: binding.partitionKeyIndexes(schema), resultMetadata: result)
-        cluster.remember(PreparedStatement(text: text, statement: statement, keyspace: executor.keyspace, info: info))
+        cluster.remember(PreparedStatement(statement: statement, keyspace: executor.keyspace, info: info))
         return info
     }
 

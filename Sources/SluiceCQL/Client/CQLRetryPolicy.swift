@@ -43,7 +43,8 @@ public struct CQLRetryPolicy: Sendable {
         case is CQLHostPool.ConnectFailure:
             // The request was never sent.
             return .retry(after: .zero)
-        case CQLConnectionError.requestTimedOut, CQLConnectionError.closed, is IOError, is ChannelError:
+        case CQLConnectionError.requestTimedOut, CQLConnectionError.closed, CQLConnectionError.heartbeatTimedOut,
+            is IOError, is ChannelError:
             // Lost with the connection: it may have been applied.
             return isIdempotent ? .retry(after: .zero) : .fail
         default:

@@ -22,14 +22,17 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     private var lastRead = NIODeadline.now()
     private var heartbeatInFlight: (stream: Int16, deadline: NIODeadline)?
     private let connected: EventLoopPromise<[String: [String]]>
+    private let closeReason: CQLCloseReason
     private let onEvent: @Sendable (CQLEvent) -> Void
 
     init(
         machine: CQLConnectionStateMachine, connected: EventLoopPromise<[String: [String]]>,
+        closeReason: CQLCloseReason,
         heartbeat: (interval: TimeAmount, timeout: TimeAmount)?,
         onEvent: @escaping @Sendable (CQLEvent) -> Void
     ) {
         self.machine = machine
+        self.closeReason = closeReason
         self.heartbeat = heartbeat
         self.connected = connected
         self.onEvent = onEvent
@@ -202,6 +205,7 @@ final class CQLChannelHandler: ChannelDuplexHandler {
         case .event(let event):
             onEvent(event)
         case .closeWithError(let error):
+            closeReason.record(error)
             connected.fail(error)
             for entry in waiting.values {
                 entry.promise?.fail(error)

@@ -38,11 +38,13 @@ public final class CQLConnection: Sendable {
     public let supported: [String: [String]]
     /// Whether frames are LZ4-compressed (asked for and offered).
     public let isCompressed: Bool
+    private let closeReason: CQLCloseReason
 
-    private init(channel: any Channel, supported: [String: [String]], isCompressed: Bool) {
+    private init(channel: any Channel, supported: [String: [String]], isCompressed: Bool, closeReason: CQLCloseReason) {
         self.channel = channel
         self.supported = supported
         self.isCompressed = isCompressed
+        self.closeReason = closeReason
     }
 
     /// Connects and completes the handshake (OPTIONS, STARTUP, login).
@@ -53,6 +55,7 @@ public final class CQLConnection: Sendable {
     ) async throws -> CQLConnection {
         let eventLoop = eventLoopGroup.next()
         let connected = eventLoop.makePromise(of: [String: [String]].self)
+        let closeReason = CQLCloseReason()
         let machine = CQLConnectionStateMachine(
             credentials: configuration.credentials, startupOptions: configuration.startupOptions,
             compression: configuration.compression)
@@ -64,7 +67,7 @@ public final class CQLConnection: Sendable {
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(CQLFrameDecoder()),
                         CQLChannelHandler(
-                            machine: machine, connected: connected,
+                            machine: machine, connected: connected, closeReason: closeReason,
                             heartbeat: configuration.heartbeatInterval.map {
                                 ($0, configuration.heartbeatTimeout ?? $0)
                             },
@@ -88,7 +91,8 @@ public final class CQLConnection: Sendable {
             let supported = try await connected.futureResult.get()
             return CQLConnection(
                 channel: channel, supported: supported,
-                isCompressed: configuration.compression && supported["COMPRESSION"]?.contains("lz4") == true)
+                isCompressed: configuration.compression && supported["COMPRESSION"]?.contains("lz4") == true,
+                closeReason: closeReason)
         } catch {
             try? await channel.close()
             throw error
@@ -106,7 +110,8 @@ public final class CQLConnection: Sendable {
         let promise = channel.eventLoop.makePromise(of: CQLResponse.self)
         // A write that fails (a closed channel) never reaches the handler: fail the request here.
         let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenFailure { promise.fail($0) }
+        let closeReason = closeReason
+        written.futureResult.whenFailure { promise.fail(closeReason.error ?? $0) }
         // No flush: the handler flushes once per event-loop tick for every request written in it.
         channel.write(CQLRequestContext(request: request, promise: promise, timeout: timeout), promise: written)
         return promise.futureResult

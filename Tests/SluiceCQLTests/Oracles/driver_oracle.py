@@ -1,7 +1,8 @@
 """The DataStax Python driver (cassandra-driver) as an oracle for SluiceCQL's encodings.
 
 `encode` prints one JSON object per line, {"name": ..., "hex": ...}: request bodies and values
-serialized by the driver for protocol v4. `decode` reads lines "name opcode hex" from stdin (bodies
+serialized by the driver for protocol v4; requests also carry "frame" and "frame_lz4", the whole
+frame on stream 5 from the driver's ProtocolHandler, plain and with the driver's LZ4 compressor. `decode` reads lines "name opcode hex" from stdin (bodies
 SluiceCQL wrote) and prints {"name": ..., "decoded": ...}: what the driver reads from them.
 """
 import datetime
@@ -12,10 +13,11 @@ import sys
 import uuid
 
 from cassandra import ConsistencyLevel
+from cassandra.connection import locally_supported_compressions
 from cassandra.cqltypes import lookup_casstype
 from cassandra.protocol import (AuthResponseMessage, BatchMessage, ErrorMessage, ExecuteMessage,
-                                OptionsMessage, QueryMessage, RegisterMessage, ResultMessage,
-                                StartupMessage, _UNSET_VALUE)
+                                OptionsMessage, ProtocolHandler, QueryMessage, RegisterMessage,
+                                ResultMessage, StartupMessage, _UNSET_VALUE)
 from cassandra.query import BatchType
 from cassandra.util import Date, Duration, Time
 
@@ -70,8 +72,12 @@ def encode():
         "map": ("MapType(UTF8Type, LongType)", {"a": 1, "b": -1}),
         "tuple": ("TupleType(Int32Type, UTF8Type, BooleanType)", (7, None, True)),
     }
+    lz4_compress = locally_supported_compressions["lz4"][0]
     for name, message in messages.items():
-        print(json.dumps({"name": name, "hex": body(message).hex()}))
+        frame = ProtocolHandler.encode_message(message, 5, V4, None, False)
+        compressed = ProtocolHandler.encode_message(message, 5, V4, lz4_compress, False)
+        print(json.dumps({"name": name, "hex": body(message).hex(), "frame": frame.hex(),
+                          "frame_lz4": compressed.hex()}))
     for name, (cass_type, value) in values.items():
         print(json.dumps({"name": "value_" + name, "hex": serialized(cass_type, value).hex()}))
 
