@@ -218,7 +218,7 @@ final class ScriptedServer: ChannelInboundHandler, @unchecked Sendable {
     func channelReadComplete(context: ChannelHandlerContext) {
         for (stream, response) in pending.reversed() {
             var out = ByteBuffer()
-            CQLFrameEncoder().encode(data: CQLFrame(response: response, stream: stream), out: &out)
+            response.writeFrame(stream: stream, to: &out)
             context.write(wrapOutboundOut(out), promise: nil)
         }
         pending = []

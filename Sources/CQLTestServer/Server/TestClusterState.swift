@@ -59,7 +59,7 @@ final class TestClusterState: Sendable {
         let channels = listeners.withLock { Array($0.values) }
         for channel in channels {
             var bytes = ByteBuffer()
-            CQLFrameEncoder().encode(data: CQLFrame(response: .event(.schemaChange(change)), stream: -1), out: &bytes)
+            CQLResponse.event(.schemaChange(change)).writeFrame(stream: -1, to: &bytes)
             channel.writeAndFlush(bytes, promise: nil)
         }
     }

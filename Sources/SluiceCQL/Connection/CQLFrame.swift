@@ -9,23 +9,6 @@ public struct CQLFrame: Sendable {
         self.header = header
         self.body = body
     }
-
-    /// A v4 request frame for `request` on `stream`.
-    public init(request: CQLRequest, stream: Int16) {
-        var body = ByteBuffer()
-        request.writeBody(to: &body)
-        header = CQLFrameHeader(stream: stream, opcode: request.opcode, bodyLength: body.readableBytes)
-        self.body = body
-    }
-
-    /// A v4 response frame for `response` on `stream` (what a server writes).
-    public init(response: CQLResponse, stream: Int16) {
-        var body = ByteBuffer()
-        response.writeBody(to: &body)
-        header = CQLFrameHeader(
-            isResponse: true, stream: stream, opcode: response.opcode, bodyLength: body.readableBytes)
-        self.body = body
-    }
 }
 
 /// Cuts the byte stream into frames; waits until a whole frame has arrived.
@@ -49,48 +32,34 @@ public struct CQLFrameDecoder: NIOSingleStepByteToMessageDecoder {
 }
 
 extension CQLFrameHeader {
-    /// Writes a v4 frame: the header, then the body `writeBody` writes in place, with the length
-    /// filled in after (no intermediate buffer).
+    /// Writes a v4 frame: the header, then the body `writeBody` writes. A plain body is written in
+    /// place and its length filled in after; a compressed one (the flag set) goes through LZ4.
     static func writeFrame(
-        isResponse: Bool, stream: Int16, opcode: CQLOpcode, to buffer: inout ByteBuffer,
+        isResponse: Bool, stream: Int16, opcode: CQLOpcode, compressed: Bool, to buffer: inout ByteBuffer,
         _ writeBody: (inout ByteBuffer) -> Void
     ) {
-        CQLFrameHeader(isResponse: isResponse, stream: stream, opcode: opcode, bodyLength: 0).write(to: &buffer)
-        let bodyStart = buffer.writerIndex
-        writeBody(&buffer)
-        buffer.setInteger(Int32(buffer.writerIndex - bodyStart), at: bodyStart - 4)
-    }
-}
-
-extension CQLFrameHeader {
-    /// Writes a frame whose body is LZ4-compressed (the compression flag set).
-    static func writeCompressedFrame(
-        isResponse: Bool, stream: Int16, opcode: CQLOpcode, to buffer: inout ByteBuffer,
-        _ writeBody: (inout ByteBuffer) -> Void
-    ) {
+        guard compressed else {
+            CQLFrameHeader(isResponse: isResponse, stream: stream, opcode: opcode, bodyLength: 0).write(to: &buffer)
+            let bodyStart = buffer.writerIndex
+            writeBody(&buffer)
+            buffer.setInteger(Int32(buffer.writerIndex - bodyStart), at: bodyStart - 4)
+            return
+        }
         var body = ByteBuffer()
         writeBody(&body)
-        var compressed = CQLLZ4.compress(body)
+        var lz4 = CQLLZ4.compress(body)
         CQLFrameHeader(
-            isResponse: isResponse, flags: .compression, stream: stream, opcode: opcode,
-            bodyLength: compressed.readableBytes
+            isResponse: isResponse, flags: .compression, stream: stream, opcode: opcode, bodyLength: lz4.readableBytes
         ).write(to: &buffer)
-        buffer.writeBuffer(&compressed)
+        buffer.writeBuffer(&lz4)
     }
 }
 
 extension CQLRequest {
     /// Writes the request as a v4 frame on `stream`, its body LZ4-compressed when `compressed`.
     public func writeFrame(stream: Int16, compressed: Bool = false, to buffer: inout ByteBuffer) {
-        if compressed {
-            CQLFrameHeader.writeCompressedFrame(isResponse: false, stream: stream, opcode: opcode, to: &buffer) {
-                writeBody(to: &$0)
-            }
-        } else {
-            CQLFrameHeader.writeFrame(isResponse: false, stream: stream, opcode: opcode, to: &buffer) {
-                writeBody(to: &$0)
-            }
-        }
+        CQLFrameHeader.writeFrame(
+            isResponse: false, stream: stream, opcode: opcode, compressed: compressed, to: &buffer, writeBody)
     }
 }
 
@@ -98,15 +67,8 @@ extension CQLResponse {
     /// Writes the response as a v4 frame on `stream` (what a server sends), its body
     /// LZ4-compressed when `compressed`.
     public func writeFrame(stream: Int16, compressed: Bool = false, to buffer: inout ByteBuffer) {
-        if compressed {
-            CQLFrameHeader.writeCompressedFrame(isResponse: true, stream: stream, opcode: opcode, to: &buffer) {
-                writeBody(to: &$0)
-            }
-        } else {
-            CQLFrameHeader.writeFrame(isResponse: true, stream: stream, opcode: opcode, to: &buffer) {
-                writeBody(to: &$0)
-            }
-        }
+        CQLFrameHeader.writeFrame(
+            isResponse: true, stream: stream, opcode: opcode, compressed: compressed, to: &buffer, writeBody)
     }
 }
 
@@ -119,20 +81,5 @@ extension CQLFrame {
             throw .malformed("a compressed frame on a connection without compression")
         }
         return try CQLLZ4.decompress(body)
-    }
-}
-
-/// Writes frames: header, then body.
-public struct CQLFrameEncoder: MessageToByteEncoder {
-    public typealias OutboundIn = CQLFrame
-
-    public init() {}
-
-    public func encode(data: CQLFrame, out: inout ByteBuffer) {
-        var header = data.header
-        header.bodyLength = data.body.readableBytes
-        header.write(to: &out)
-        var body = data.body
-        out.writeBuffer(&body)
     }
 }
