@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The columnar data model, logical dates and templating. No I/O.
@@ -81,7 +82,7 @@ let package = Package(
             name: "SluiceCQL",
             dependencies: [
                 "CLZ4", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // An in-memory CQL v4 server that tests talk to in place of ScyllaDB; product code never uses it.
         .target(
@@ -89,10 +90,14 @@ let package = Package(
             dependencies: [
                 "SluiceCQL", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         .executableTarget(
             name: "cql-test-server",
-            dependencies: ["CQLTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "CQLTestServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]),
         // The bulk-load client Benchmarks/cql times against the Python driver and acsylla.
         .executableTarget(
             name: "cql-load",
@@ -147,6 +152,7 @@ let package = Package(
             name: "SluiceCQLTests",
             dependencies: [
                 "SluiceCQL", "CQLTestServer", "SluiceTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             // Oracles/ holds the Python scripts; Fixtures/ what the DataStax driver printed.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CQLTestServer
+import NIOSSL
 
 /// `cql-test-server --port 9042 [--nodes 3] [--auth user:pass]`: runs the in-memory CQL test server
 /// until interrupted, for cqlsh, drivers and benchmarks.
@@ -19,6 +20,12 @@ struct CQLTestServerCommand: AsyncParsableCommand {
     @Option(help: "Require a PasswordAuthenticator login, as user:password.")
     var auth: String?
 
+    @Option(help: "Serve TLS only, with this PEM certificate (needs --tls-key).")
+    var tlsCert: String?
+
+    @Option(help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
     func run() async throws {
         var configuration = CQLTestServer.Configuration(port: port, nodeCount: nodes)
         if let auth {
@@ -27,6 +34,15 @@ struct CQLTestServerCommand: AsyncParsableCommand {
             }
             configuration.credentials = .init(
                 username: String(auth[..<colon]), password: String(auth[auth.index(after: colon)...]))
+        }
+        switch (tlsCert, tlsKey) {
+        case (let certificate?, let key?):
+            let tls = TLSConfiguration.makeServerConfiguration(
+                certificateChain: [.certificate(try NIOSSLCertificate(file: certificate, format: .pem))],
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            configuration.tls = try NIOSSLContext(configuration: tls)
+        case (nil, nil): break
+        default: throw ValidationError("--tls-cert and --tls-key go together")
         }
         let server = try await CQLTestServer.start(configuration)
         print("cql-test-server: \(server.nodes.map(\.address).joined(separator: ", ")) port \(server.port)")

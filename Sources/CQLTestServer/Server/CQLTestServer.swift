@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 import SluiceCQL
 import Synchronization
 
@@ -17,10 +18,14 @@ public final class CQLTestServer: Sendable {
         public var nodeCount: Int
         public var credentials: Credentials?
         public var clusterName: String
+        /// Serve TLS only, with this server context.
+        public var tls: NIOSSLContext?
 
         public init(
-            port: Int = 0, nodeCount: Int = 1, credentials: Credentials? = nil, clusterName: String = "Test Cluster"
+            port: Int = 0, nodeCount: Int = 1, credentials: Credentials? = nil, clusterName: String = "Test Cluster",
+            tls: NIOSSLContext? = nil
         ) {
+            self.tls = tls
             self.port = port
             self.nodeCount = nodeCount
             self.credentials = credentials
@@ -52,7 +57,8 @@ public final class CQLTestServer: Sendable {
         do {
             for node in nodes {
                 let channel = try await bind(
-                    node, peers: nodes.filter { $0 != node }, port: port, state: state, group: eventLoopGroup)
+                    node, peers: nodes.filter { $0 != node }, port: port, state: state, tls: configuration.tls,
+                    group: eventLoopGroup)
                 channels[node.address] = channel
                 port = channel.localAddress?.port ?? port
             }
@@ -64,7 +70,8 @@ public final class CQLTestServer: Sendable {
     }
 
     private static func bind(
-        _ node: TestNode, peers: [TestNode], port: Int, state: TestClusterState, group: any EventLoopGroup
+        _ node: TestNode, peers: [TestNode], port: Int, state: TestClusterState, tls: NIOSSLContext?,
+        group: any EventLoopGroup
     ) async throws -> any Channel {
         let systemTables = NodeSystemTables(node: node, peers: peers, clusterName: state.clusterName)
         return try await ServerBootstrap(group: group)
@@ -73,6 +80,7 @@ public final class CQLTestServer: Sendable {
             .childChannelInitializer { channel in
                 state.accepted(channel, node: node.address)
                 return channel.eventLoop.makeCompletedFuture {
+                    if let tls { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls)) }
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(CQLFrameDecoder()),
                         ServerConnectionHandler(cluster: state, systemTables: systemTables),

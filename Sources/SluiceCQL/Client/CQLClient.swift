@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// A client for a cluster: it learns the nodes from `system.local` and `system.peers`, keeps a
@@ -25,6 +26,10 @@ public final class CQLClient: Sendable {
         public var heartbeatInterval: TimeAmount?
         /// LZ4 frame compression where the nodes offer it.
         public var compression: Bool
+        /// TLS to every node (certificates checked against the node's address unless
+        /// `tlsServerHostname` names the one they carry).
+        public var tls: TLSConfiguration?
+        public var tlsServerHostname: String?
         public var eventLoopGroup: any EventLoopGroup
 
         public init(
@@ -32,9 +37,11 @@ public final class CQLClient: Sendable {
             localDataCenter: String? = nil, connectionsPerHost: Int = 1, connectTimeout: TimeAmount = .seconds(5),
             keyspace: String? = nil, retryPolicy: CQLRetryPolicy = CQLRetryPolicy(),
             reconnectBackoff: (base: TimeAmount, limit: TimeAmount) = (.milliseconds(500), .seconds(30)),
-            heartbeatInterval: TimeAmount? = .seconds(30), compression: Bool = false,
-            eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+            heartbeatInterval: TimeAmount? = .seconds(30), compression: Bool = false, tls: TLSConfiguration? = nil,
+            tlsServerHostname: String? = nil, eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
         ) {
+            self.tls = tls
+            self.tlsServerHostname = tlsServerHostname
             self.compression = compression
             self.heartbeatInterval = heartbeatInterval
             self.contactPoints = contactPoints
@@ -58,11 +65,14 @@ public final class CQLClient: Sendable {
     /// How many hosts at the head of `hosts` are in the local data center.
     private let localCount: Int
     let configuration: Configuration
+    /// What each connection is opened with (the TLS context made once).
+    private let connectionConfiguration: CQLConnection.Configuration
     private let control: CQLConnection
     private let rotation = Atomic<Int>(0)
 
     private init(
-        hosts: [CQLHost], localDataCenter: String?, configuration: Configuration, control: CQLConnection
+        hosts: [CQLHost], localDataCenter: String?, configuration: Configuration,
+        connectionConfiguration: CQLConnection.Configuration, control: CQLConnection
     ) {
         let local = hosts.filter { localDataCenter == nil || $0.dataCenter == localDataCenter }
         let remote = hosts.filter { localDataCenter != nil && $0.dataCenter != localDataCenter }
@@ -71,10 +81,14 @@ public final class CQLClient: Sendable {
         localCount = local.count
         ring = CQLTokenRing(hosts: local)
         self.configuration = configuration
+        self.connectionConfiguration = connectionConfiguration
         self.control = control
         pools = (local + remote).map { host in
             CQLHostPool(host: host, size: configuration.connectionsPerHost, backoff: configuration.reconnectBackoff) {
-                host in try await Self.open(host, configuration: configuration)
+                host in
+                try await Self.open(
+                    host, configuration: connectionConfiguration, keyspace: configuration.keyspace,
+                    eventLoopGroup: configuration.eventLoopGroup)
             }
         }
     }
@@ -82,6 +96,7 @@ public final class CQLClient: Sendable {
     /// Connects to the first contact point that answers, reads the topology, and returns a client
     /// whose pools open connections on first use.
     public static func connect(_ configuration: Configuration) async throws -> CQLClient {
+        let connectionConfiguration = try Self.connectionConfiguration(configuration)
         var attempts: [(host: CQLHost, error: String)] = []
         for contactPoint in configuration.contactPoints {
             let contact = CQLHost(address: contactPoint, port: configuration.port)
@@ -90,7 +105,7 @@ public final class CQLClient: Sendable {
             do {
                 control = try await CQLConnection.connect(
                     host: contact.address, port: contact.port,
-                    configuration: connectionConfiguration(configuration), eventLoopGroup: configuration.eventLoopGroup,
+                    configuration: connectionConfiguration, eventLoopGroup: configuration.eventLoopGroup,
                     onEvent: { events.deliver($0) })
             } catch {
                 attempts.append((contact, "\(error)"))
@@ -100,7 +115,8 @@ public final class CQLClient: Sendable {
                 let hosts = try await CQLTopology.discover(on: control, contact: contact)
                 let localDataCenter = configuration.localDataCenter ?? hosts.first?.dataCenter
                 let client = CQLClient(
-                    hosts: hosts, localDataCenter: localDataCenter, configuration: configuration, control: control)
+                    hosts: hosts, localDataCenter: localDataCenter, configuration: configuration,
+                    connectionConfiguration: connectionConfiguration, control: control)
                 events.target(client)
                 // REGISTER is answered with READY.
                 if case .error(let error) = try await control.send(.register(["STATUS_CHANGE"])) { throw error }
@@ -113,18 +129,21 @@ public final class CQLClient: Sendable {
         throw CQLClientError.noContactPoint(attempts)
     }
 
-    private static func connectionConfiguration(_ configuration: Configuration) -> CQLConnection.Configuration {
+    private static func connectionConfiguration(_ configuration: Configuration) throws -> CQLConnection.Configuration {
         CQLConnection.Configuration(
             credentials: configuration.credentials, startupOptions: ["DRIVER_NAME": "SluiceCQL"],
             connectTimeout: configuration.connectTimeout, heartbeatInterval: configuration.heartbeatInterval,
-            compression: configuration.compression)
+            compression: configuration.compression, tls: try configuration.tls.map(NIOSSLContext.init),
+            tlsServerHostname: configuration.tlsServerHostname)
     }
 
-    private static func open(_ host: CQLHost, configuration: Configuration) async throws -> CQLConnection {
+    private static func open(
+        _ host: CQLHost, configuration: CQLConnection.Configuration, keyspace: String?,
+        eventLoopGroup: any EventLoopGroup
+    ) async throws -> CQLConnection {
         let connection = try await CQLConnection.connect(
-            host: host.address, port: host.port, configuration: connectionConfiguration(configuration),
-            eventLoopGroup: configuration.eventLoopGroup)
-        if let keyspace = configuration.keyspace {
+            host: host.address, port: host.port, configuration: configuration, eventLoopGroup: eventLoopGroup)
+        if let keyspace {
             do {
                 _ = try await connection.result(
                     of: .query("USE \"\(keyspace)\"", CQLQueryParameters(consistency: .one)),

@@ -44,7 +44,7 @@ public struct CQLRetryPolicy: Sendable {
             // The request was never sent.
             return .retry(after: .zero)
         case CQLConnectionError.requestTimedOut, CQLConnectionError.closed, CQLConnectionError.heartbeatTimedOut,
-            is IOError, is ChannelError:
+            CQLConnectionError.transport, is IOError, is ChannelError:
             // Lost with the connection: it may have been applied.
             return isIdempotent ? .retry(after: .zero) : .fail
         default:

@@ -57,7 +57,8 @@ final class CQLChannelHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        let reason = (error as? CQLProtocolError).map(CQLConnectionError.protocolViolation) ?? .closed
+        // A TLS failure (an untrusted certificate), a reset: say what it was.
+        let reason = (error as? CQLProtocolError).map(CQLConnectionError.protocolViolation) ?? .transport("\(error)")
         perform(.closeWithError(reason), context: context)
     }
 

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// One connection to one node: a NIO channel with up to 32,768 requests in flight, each on its own
 /// stream. Send requests from any task; responses come back in any order.
@@ -18,12 +19,19 @@ public final class CQLConnection: Sendable {
         public var heartbeatTimeout: TimeAmount?
         /// LZ4 frame compression when the server offers it: less network, more CPU.
         public var compression: Bool
+        /// TLS with this context (build it once and share it: making one reads the trust store).
+        public var tls: NIOSSLContext?
+        /// The name the server's certificate must carry; nil checks the address connected to.
+        public var tlsServerHostname: String?
 
         public init(
             credentials: CQLConnectionStateMachine.Credentials? = nil, startupOptions: [String: String] = [:],
             connectTimeout: TimeAmount = .seconds(10), heartbeatInterval: TimeAmount? = .seconds(30),
-            heartbeatTimeout: TimeAmount? = nil, compression: Bool = false
+            heartbeatTimeout: TimeAmount? = nil, compression: Bool = false, tls: NIOSSLContext? = nil,
+            tlsServerHostname: String? = nil
         ) {
+            self.tls = tls
+            self.tlsServerHostname = tlsServerHostname
             self.heartbeatTimeout = heartbeatTimeout
             self.compression = compression
             self.credentials = credentials
@@ -64,6 +72,10 @@ public final class CQLConnection: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls = configuration.tls {
+                        try channel.pipeline.syncOperations.addHandler(
+                            NIOSSLClientHandler(context: tls, serverHostname: configuration.tlsServerHostname))
+                    }
                     try channel.pipeline.syncOperations.addHandlers([
                         ByteToMessageHandler(CQLFrameDecoder()),
                         CQLChannelHandler(

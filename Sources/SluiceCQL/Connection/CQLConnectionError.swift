@@ -17,6 +17,8 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
     case handshakeTimedOut
     /// The connection was closed, by either side.
     case closed
+    /// The transport failed under the protocol: TLS (an untrusted certificate), a reset.
+    case transport(String)
     /// No response within the request's timeout; the request may or may not have been applied.
     case requestTimedOut(TimeAmount)
     /// An idle connection's heartbeat (OPTIONS) was not answered in time: the connection is dead.
@@ -36,6 +38,7 @@ public enum CQLConnectionError: Error, Sendable, Hashable, CustomStringConvertib
         case .protocolViolation(let error): return "\(error)"
         case .handshakeTimedOut: return "the server did not complete the CQL handshake in time (is this a CQL port?)"
         case .closed: return "the connection is closed"
+        case .transport(let error): return "the connection failed: \(error)"
         case .requestTimedOut(let timeout):
             return "no response within \(timeout.nanoseconds / 1_000_000) ms (the request may have been applied)"
         case .heartbeatTimedOut(let interval):

@@ -5,6 +5,8 @@
                                  with PY_ROWS, printing "ok" or each difference
     interop.py acsylla HOST PORT the same check through ScyllaDB's C++ driver (acsylla) for the
                                  columns it decodes, then writes row 3 of swift_types with it
+    interop.py tls HOST PORT CA  connects with TLS, trusting the certificate in CA, and reads
+                                 system.local, printing "ok"
 
 Both sides declare the same rows in their own language (here PY_ROWS, in Swift InteropTests), so
 each compares values natively rather than through a shared text format.
@@ -161,6 +163,20 @@ def check_with_acsylla(host, port):
     print("\n".join(problems) if problems else "ok")
 
 
+def check_tls(host, port, certificate):
+    import ssl
+
+    context = ssl.create_default_context(cafile=certificate)
+    cluster = Cluster([host], port=int(port), protocol_version=4, ssl_context=context)
+    session = cluster.connect()
+    row = session.execute("SELECT release_version FROM system.local WHERE key = 'local'").one()
+    cluster.shutdown()
+    print("ok" if row and row.release_version else f"no system.local row: {row!r}")
+
+
 if __name__ == "__main__":
     command, host, port = sys.argv[1:4]
-    {"write": write, "check": check, "acsylla": check_with_acsylla}[command](host, port)
+    if command == "tls":
+        check_tls(host, port, sys.argv[4])
+    else:
+        {"write": write, "check": check, "acsylla": check_with_acsylla}[command](host, port)
