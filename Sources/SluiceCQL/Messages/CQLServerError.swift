@@ -88,25 +88,17 @@ public struct CQLServerError: Error, Sendable, Hashable, CustomStringConvertible
             buffer.writeInteger(required)
             buffer.writeInteger(alive)
         case .writeTimeout(let consistency, let received, let blockFor, let writeType):
-            buffer.writeInteger(consistency.rawValue)
-            buffer.writeInteger(received)
-            buffer.writeInteger(blockFor)
+            Self.writeReplies(consistency, received, blockFor, to: &buffer)
             buffer.writeCQLString(writeType)
         case .readTimeout(let consistency, let received, let blockFor, let dataPresent):
-            buffer.writeInteger(consistency.rawValue)
-            buffer.writeInteger(received)
-            buffer.writeInteger(blockFor)
+            Self.writeReplies(consistency, received, blockFor, to: &buffer)
             buffer.writeInteger(UInt8(dataPresent ? 1 : 0))
         case .readFailure(let consistency, let received, let blockFor, let failures, let dataPresent):
-            buffer.writeInteger(consistency.rawValue)
-            buffer.writeInteger(received)
-            buffer.writeInteger(blockFor)
+            Self.writeReplies(consistency, received, blockFor, to: &buffer)
             buffer.writeInteger(failures)
             buffer.writeInteger(UInt8(dataPresent ? 1 : 0))
         case .writeFailure(let consistency, let received, let blockFor, let failures, let writeType):
-            buffer.writeInteger(consistency.rawValue)
-            buffer.writeInteger(received)
-            buffer.writeInteger(blockFor)
+            Self.writeReplies(consistency, received, blockFor, to: &buffer)
             buffer.writeInteger(failures)
             buffer.writeCQLString(writeType)
         case .functionFailure(let keyspace, let function, let argumentTypes):
@@ -119,6 +111,15 @@ public struct CQLServerError: Error, Sendable, Hashable, CustomStringConvertible
         case .unprepared(let id):
             buffer.writeCQLShortBytes(id)
         }
+    }
+
+    /// Consistency, replies received and replies needed: how every timeout and failure starts.
+    private static func writeReplies(
+        _ consistency: CQLConsistency, _ received: Int32, _ blockFor: Int32, to buffer: inout ByteBuffer
+    ) {
+        buffer.writeInteger(consistency.rawValue)
+        buffer.writeInteger(received)
+        buffer.writeInteger(blockFor)
     }
 
     public static func read(from buffer: inout ByteBuffer) throws(CQLProtocolError) -> CQLServerError {
