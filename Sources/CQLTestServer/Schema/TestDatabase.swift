@@ -16,10 +16,10 @@ final class TestDatabase: Sendable {
     /// Rebuilds the `system_schema` tables from the catalog after each change.
     let systemSchema: SystemSchemaTables
 
-    init(systemKeyspaces: [KeyspaceDefinition]) {
+    init() {
         systemSchema = SystemSchemaTables()
         catalog.withLock { catalog in
-            for keyspace in systemKeyspaces + [systemSchema.keyspace] { catalog.keyspaces[keyspace.name] = keyspace }
+            catalog.keyspaces[systemSchema.keyspace.name] = systemSchema.keyspace
         }
         refreshSystemSchema()
     }

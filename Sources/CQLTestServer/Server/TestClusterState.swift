@@ -15,7 +15,7 @@ final class TestClusterState: Sendable {
     private let connections = Mutex<[String: [ObjectIdentifier: any Channel]]>([:])
 
     init(credentials: CQLTestServer.Credentials?, clusterName: String) {
-        database = TestDatabase(systemKeyspaces: [])
+        database = TestDatabase()
         self.credentials = credentials
         self.clusterName = clusterName
     }

@@ -12,7 +12,7 @@ enum CQLTopology {
         var hosts: [CQLHost] = []
         if !local.rows.isEmpty {
             var host = contact
-            try describe(&host, from: local, row: 0)
+            describe(&host, from: local, row: 0)
             hosts.append(host)
         } else {
             hosts.append(contact)
@@ -29,13 +29,13 @@ enum CQLTopology {
             }
             guard let address else { continue }
             var host = CQLHost(address: address, port: contact.port)
-            try describe(&host, from: peers, row: row)
+            describe(&host, from: peers, row: row)
             hosts.append(host)
         }
         return hosts
     }
 
-    private static func describe(_ host: inout CQLHost, from rows: CQLRowSet, row: Int) throws {
+    private static func describe(_ host: inout CQLHost, from rows: CQLRowSet, row: Int) {
         if case .text(let dataCenter)? = try? rows.value(row, "data_center") { host.dataCenter = dataCenter }
         if case .text(let rack)? = try? rows.value(row, "rack") { host.rack = rack }
         if case .uuid(let id)? = try? rows.value(row, "host_id") { host.hostID = id }
