@@ -56,12 +56,13 @@ let package = Package(
         // The local Spark SQL engine: parser, binder, logical plan and vectorized operators.
         .target(name: "SluiceSQL", dependencies: ["SluiceCore", "SluiceCompute", "SluiceParquet", "SluiceStorage"]),
         // The blue/green switch over a ServingStore (pointer, load, validate, flip, rollback), the
-        // readers with a cached pointer, and the SQLite store.
+        // readers with a cached pointer, the SQLite store and the ScyllaDB store (on SluiceCQL).
         .target(
             name: "SluiceServing",
             dependencies: [
-                "SluiceCore", "SluiceStorage", "SluiceParquet", "CSQLite",
-                .product(name: "Logging", package: "swift-log"),
+                "SluiceCore", "SluiceStorage", "SluiceParquet", "CSQLite", "SluiceCQL",
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // Projects, jobs, task kinds, the connection registry, the runner.
@@ -73,6 +74,7 @@ let package = Package(
                 "SluiceParquet",
                 "SluiceSQL",
                 "SluiceServing",
+                "SluiceCQL",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -163,7 +165,8 @@ let package = Package(
         .testTarget(
             name: "SluiceServingTests",
             dependencies: [
-                "SluiceServing", "SluiceParquet", "SluiceStorage", .product(name: "Logging", package: "swift-log"),
+                "SluiceServing", "SluiceParquet", "SluiceStorage", "CQLTestServer", "SluiceCQL", "SluiceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         // Runs the built `sluice` binary: exit codes and the text users see.
         .testTarget(name: "SluiceCLITests", dependencies: ["sluice", "SluiceTestSupport"]),

@@ -4,11 +4,11 @@ import Testing
 
 @testable import SluiceServing
 
-@Suite("The blue/green switch on SQLite")
+@Suite("The blue/green switch, on SQLite and on ScyllaDB")
 struct BlueGreenSwitchTests {
-    @Test("a load flips to table 1, the next to table 2, and rollback flips back")
-    func loadFlipRollback() async throws {
-        let fixture = try ServingFixture()
+    @Test("a load flips to table 1, the next to table 2, and rollback flips back", arguments: ServingBackend.available)
+    func loadFlipRollback(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let switcher = fixture.switcher()
         let first = try await fixture.writeResult(keys: 0..<1000) { Int64($0) }
@@ -62,9 +62,11 @@ struct BlueGreenSwitchTests {
         #expect(try await fixture.store.rowCount(of: "scores_1") == 1000)
     }
 
-    @Test("validation refuses a suspicious load with exit 3 and leaves the pointer alone")
-    func validationRefusal() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "validation refuses a suspicious load with exit 3 and leaves the pointer alone",
+        arguments: ServingBackend.available)
+    func validationRefusal(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let first = try await fixture.writeResult(keys: 0..<1000) { Int64($0) }
         _ = try await fixture.switcher().save(first, wait: true)
@@ -96,9 +98,11 @@ struct BlueGreenSwitchTests {
         #expect(after.rowCount == 400)
     }
 
-    @Test("a result with duplicate keys is refused: the table has fewer rows than the result")
-    func duplicateKeys() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "a result with duplicate keys is refused: the table has fewer rows than the result",
+        arguments: ServingBackend.available)
+    func duplicateKeys(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         // Two parts that both hold keys 0..<10.
         _ = try await fixture.writeResult(keys: 0..<10) { Int64($0) }
@@ -114,9 +118,9 @@ struct BlueGreenSwitchTests {
         #expect(try await fixture.store.pointer(of: "scores") == nil)
     }
 
-    @Test("two loaders at once: exactly one flips, the other fails clearly")
-    func concurrentLoaders() async throws {
-        let fixture = try ServingFixture()
+    @Test("two loaders at once: exactly one flips, the other fails clearly", arguments: ServingBackend.available)
+    func concurrentLoaders(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let source = try await fixture.writeResult(keys: 0..<50_000) { Int64($0) }
         let switcher = fixture.switcher()
@@ -142,9 +146,11 @@ struct BlueGreenSwitchTests {
         #expect(try await fixture.store.pointer(of: "scores")?.version == 1)
     }
 
-    @Test("a compare-and-set expecting an old version loses, and only a validated table can become active")
-    func compareAndSet() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "a compare-and-set expecting an old version loses, and only a validated table can become active",
+        arguments: ServingBackend.available)
+    func compareAndSet(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let source = try await fixture.writeResult(keys: 0..<10) { Int64($0) }
         _ = try await fixture.switcher().save(source, wait: true)
@@ -162,11 +168,13 @@ struct BlueGreenSwitchTests {
         #expect(try await fixture.store.compareAndSetPointer(stale, expectedVersion: 1) == true)
     }
 
-    @Test("a load inside the post-flip gap fails clearly with no wait, and waits otherwise")
-    func flipGap() async throws {
+    @Test(
+        "a load inside the post-flip gap fails clearly with no wait, and waits otherwise",
+        arguments: ServingBackend.available)
+    func flipGap(backend: ServingBackend) async throws {
         // A gap long enough that a busy machine still tries the third load inside it.
         let timing = ServingTiming(pointerTTL: 1, requestTimeout: 1, margin: 1)
-        let fixture = try ServingFixture(timing: timing)
+        let fixture = try await ServingFixture(backend, timing: timing)
         defer { fixture.remove() }
         let switcher = fixture.switcher()
         _ = try await switcher.save(try await fixture.writeResult(keys: 0..<10) { Int64($0) }, wait: true)
@@ -196,13 +204,15 @@ struct BlueGreenSwitchTests {
         #expect(ContinuousClock.now - started < .seconds(10))
     }
 
-    @Test("a changed result schema recreates the inactive table and reports what changed")
-    func schemaChange() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "a changed result schema recreates the inactive table and reports what changed",
+        arguments: ServingBackend.available)
+    func schemaChange(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         _ = try await fixture.switcher().save(try await fixture.writeResult(keys: 0..<10) { Int64($0) }, wait: true)
         let wider = try await fixture.writeResult(keys: 0..<10, extraColumn: true) { Int64($0) }
-        let switcher = fixture.switcher(types: ["value": "REAL"], values: ["value", "note"])
+        let switcher = fixture.switcher(types: ["value": fixture.realType], values: ["value", "note"])
         let outcome = try await switcher.loadShard(wider, shard: .whole, wait: true)
         guard case .loaded(let table, _, 10, let replaced) = outcome else {
             Issue.record("unexpected \(outcome)")
@@ -212,9 +222,16 @@ struct BlueGreenSwitchTests {
         #expect(replaced == nil)  // table 2 did not exist yet
         _ = try await switcher.switchOver(wider)
         let columns = try await fixture.store.columns(of: "scores_2")
-        #expect(columns?.description == "key (key TEXT), values (value REAL, note TEXT)")
+        let (text, real, integer) = (fixture.textType, fixture.realType, fixture.integerType)
+        // CQL tables list value columns by name.
+        let values = backend.isScylla ? "note \(text), value \(real)" : "value \(real), note \(text)"
+        #expect(columns?.description == "key (key \(text)), values (\(values))")
         let reader = ServingReader(store: fixture.store, table: "scores", pointerTTL: .zero)
-        #expect(try await reader.get(["key-3"]).rows[0] == [.text("key-3"), .real(3), .text("n3")])
+        let lookup = try await reader.get(["key-3"])
+        let row = try #require(lookup.rows[0])
+        #expect(
+            Dictionary(uniqueKeysWithValues: zip(lookup.columns, row))
+                == ["key": .text("key-3"), "value": .real(3), "note": .text("n3")])
         // Table 1 has the old layout: the next load recreates it and says so.
         try await Task.sleep(for: .seconds(fixture.store.timing.flipGap))
         let again = try await fixture.writeResult(keys: 0..<10, extraColumn: true) { Int64($0) }
@@ -222,15 +239,15 @@ struct BlueGreenSwitchTests {
             Issue.record("expected a load")
             return
         }
-        #expect(old?.description == "key (key TEXT), values (value INTEGER)")
+        #expect(old?.description == "key (key \(text)), values (value \(integer))")
         let newColumns = try #require(columns)
         let oldColumns = try #require(old)
-        #expect(newColumns.differences(from: oldColumns) == "added note; retyped value INTEGER -> REAL")
+        #expect(newColumns.differences(from: oldColumns) == "added note; retyped value \(integer) -> \(real)")
     }
 
-    @Test("an unsupported type override is refused before anything is written")
-    func badOverride() async throws {
-        let fixture = try ServingFixture()
+    @Test("an unsupported type override is refused before anything is written", arguments: ServingBackend.available)
+    func badOverride(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let source = try await fixture.writeResult(keys: 0..<10) { Int64($0) }
         await #expect(throws: ServingError.self) {

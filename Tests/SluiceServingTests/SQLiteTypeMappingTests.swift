@@ -7,7 +7,7 @@ import Testing
 struct SQLiteTypeMappingTests {
     @Test("every column type maps to a SQLite type and reads back as the text sluice prints, nulls as nulls")
     func typeMapping() async throws {
-        let fixture = try ServingFixture()
+        let fixture = try await ServingFixture()
         defer { fixture.remove() }
         let rows = 130  // more than one multi-row statement, plus single-row ones
         let key = Int64Builder(capacity: rows)

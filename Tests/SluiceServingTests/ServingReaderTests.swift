@@ -3,11 +3,13 @@ import SluiceServing
 import Synchronization
 import Testing
 
-@Suite("Readers with a cached pointer")
+@Suite("Readers with a cached pointer, on SQLite and on ScyllaDB")
 struct ServingReaderTests {
-    @Test("concurrent readers share one pointer read per TTL and move to a new table within one TTL")
-    func pointerCache() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "concurrent readers share one pointer read per TTL and move to a new table within one TTL",
+        arguments: ServingBackend.available)
+    func pointerCache(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let switcher = fixture.switcher()
         _ = try await switcher.save(try await fixture.writeResult(keys: 0..<100) { Int64($0) }, wait: true)
@@ -30,9 +32,11 @@ struct ServingReaderTests {
         #expect(await reader.pointerReads == 2)
     }
 
-    @Test("a table without a pointer row is not served, and a key must have every key column")
-    func notServing() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "a table without a pointer row is not served, and a key must have every key column",
+        arguments: ServingBackend.available)
+    func notServing(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         try await fixture.store.prepareMetadata()
         let reader = ServingReader(store: fixture.store, table: "sluice_pointers")
@@ -42,9 +46,11 @@ struct ServingReaderTests {
         await #expect(throws: ServingError.self) { try await scores.get(["key-1", "extra"]) }
     }
 
-    @Test("readers never see a batch that mixes loads, and never miss a key during 10 consecutive loads")
-    func consistencyUnderLoad() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "readers never see a batch that mixes loads, and never miss a key during 10 consecutive loads",
+        arguments: ServingBackend.available)
+    func consistencyUnderLoad(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let switcher = fixture.switcher()
         // Version v holds keys 0..<(2000 + 10 v) with value v * 1_000_000 + key.

@@ -2,11 +2,13 @@ import Foundation
 import SluiceServing
 import Testing
 
-@Suite("Sharded loads")
+@Suite("Sharded loads, on SQLite and on ScyllaDB")
 struct ShardedLoadTests {
-    @Test("shards load slices of the parts; the switch waits for all and reruns are idempotent")
-    func shardsThenSwitch() async throws {
-        let fixture = try ServingFixture()
+    @Test(
+        "shards load slices of the parts; the switch waits for all and reruns are idempotent",
+        arguments: ServingBackend.available)
+    func shardsThenSwitch(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         // 6 parts of 100 rows: shard I of 3 takes parts I-1 and I+2.
         let source = try await fixture.writeResult(keys: 0..<600, rowsPerPart: 100) { Int64($0) }
@@ -39,9 +41,9 @@ struct ShardedLoadTests {
         #expect(try await switcher.switchOver(source) == .upToDate(pointer))
     }
 
-    @Test("shards of a different count start the load over")
-    func differentShardCount() async throws {
-        let fixture = try ServingFixture()
+    @Test("shards of a different count start the load over", arguments: ServingBackend.available)
+    func differentShardCount(backend: ServingBackend) async throws {
+        let fixture = try await ServingFixture(backend)
         defer { fixture.remove() }
         let source = try await fixture.writeResult(keys: 0..<400, rowsPerPart: 100) { Int64($0) }
         let switcher = fixture.switcher()

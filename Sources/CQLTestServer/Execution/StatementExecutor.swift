@@ -159,8 +159,9 @@ struct StatementExecutor {
                 return order.descending != schema.columns[first].descending
             } ?? false
 
+        let counts = select.selectors.contains { if case .countAll = $0.kind { true } else { false } }
         var matched: [StoredRow] = []
-        partitions: for partition in table.snapshot(keys: keys) {
+        partitions: for partition in table.snapshot(keys: keys, ordered: !counts) {
             var inPartition = 0
             let rows = reverse ? Array(partition.rows.reversed()) : partition.rows
             for row in rows where filters.allSatisfy({ $0.matches(row, token: partition.token) }) {

@@ -3,6 +3,7 @@ import SluiceCQL
 
 /// `system.local` and `system.peers` for one node, built when read so that `schema_version`
 /// follows the schema: drivers wait until every node reports the same version after a change.
+/// Also ScyllaDB's `system.config`.
 struct NodeSystemTables: Sendable {
     static let releaseVersion = "3.0.8"
     static let cqlVersion = "3.3.1"
@@ -16,6 +17,7 @@ struct NodeSystemTables: Sendable {
         switch name {
         case "local": return local(schemaVersion)
         case "peers": return peerTable(schemaVersion)
+        case "config": return Self.config
         default: return nil
         }
     }
@@ -66,6 +68,23 @@ struct NodeSystemTables: Sendable {
                         "schema_version": .uuid(schemaVersion), "tokens": Self.tokens(peer),
                     ])
             })
+        return table
+    }
+
+    /// ScyllaDB's settings table, with the one setting clients look at: `auto_snapshot`, on by
+    /// default as in ScyllaDB.
+    private static var config: TableStore {
+        let table = SystemTableBuilder.table(
+            "system", "config", partitionKey: [("name", .text)],
+            columns: [("source", .text), ("type", .text), ("value", .text)])
+        table.replaceAll([
+            SystemTableBuilder.row(
+                table.schema,
+                [
+                    "name": .text("auto_snapshot"), "source": .text("default"), "type": .text("bool"),
+                    "value": .text("true"),
+                ])
+        ])
         return table
     }
 

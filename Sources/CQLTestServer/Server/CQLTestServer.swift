@@ -109,6 +109,12 @@ public final class CQLTestServer: Sendable {
         }
     }
 
+    /// Runs the next QUERY or EXECUTE whose CQL text `matches` but never answers it, as when a
+    /// response is lost: the client times out without knowing whether the statement applied.
+    public func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) {
+        state.dropResponse(toNextStatementWhere: matches)
+    }
+
     /// Forgets every prepared statement: the next EXECUTE of each gets Unprepared.
     public func forgetPreparedStatements() {
         state.forgetPreparedStatements()

@@ -41,6 +41,15 @@ struct ServerSession {
         }
     }
 
+    /// The CQL text a QUERY or EXECUTE runs.
+    func statementText(of request: CQLRequest) -> String? {
+        switch request {
+        case .query(let text, _): text
+        case .execute(let id, _): cluster.prepared(id)?.text
+        default: nil
+        }
+    }
+
     private mutating func answer(_ request: CQLRequest, registered: inout Bool) throws(CQLServerError) -> CQLResponse {
         switch (state, request) {
         case (_, .options):
@@ -155,7 +164,8 @@ struct ServerSession {
         let info = CQLPreparedStatement(
             id: Array(digest.finalize()), bindMarkers: binding.orderedSpecs,
             partitionKeyIndexes: binding.partitionKeyIndexes(schema), resultMetadata: result)
-        cluster.remember(PreparedStatement(statement: statement, keyspace: executor.keyspace, info: info))
+        cluster.remember(
+            PreparedStatement(statement: statement, text: text, keyspace: executor.keyspace, info: info))
         return info
     }
 

@@ -10,6 +10,7 @@ final class TestClusterState: Sendable {
     let credentials: CQLTestServer.Credentials?
     let clusterName: String
     private let prepared = Mutex<[[UInt8]: PreparedStatement]>([:])
+    private let droppedResponses = Mutex<[@Sendable (String) -> Bool]>([])
     private let listeners = Mutex<[ObjectIdentifier: any Channel]>([:])
     /// Open client connections by the node address they reached, to drop them when a node stops.
     private let connections = Mutex<[String: [ObjectIdentifier: any Channel]]>([:])
@@ -31,6 +32,19 @@ final class TestClusterState: Sendable {
     /// Makes every EXECUTE of an earlier PREPARE fail with Unprepared, as after a node restart.
     func forgetPreparedStatements() {
         prepared.withLock { $0 = [:] }
+    }
+
+    func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) {
+        droppedResponses.withLock { $0.append(matches) }
+    }
+
+    /// Whether the answer to `text` is to be dropped; each request to drop one is used once.
+    func takeDroppedResponse(for text: String) -> Bool {
+        droppedResponses.withLock { pending in
+            guard let index = pending.firstIndex(where: { $0(text) }) else { return false }
+            pending.remove(at: index)
+            return true
+        }
     }
 
     func accepted(_ channel: any Channel, node: String) {

@@ -53,10 +53,12 @@ final class TableStore: Sendable {
         partitions.withLock { $0 = [:] }
     }
 
-    /// The partitions with these keys, in the order asked, or every partition in token order.
-    func snapshot(keys: [[UInt8]]?) -> [Partition] {
+    /// The partitions with these keys, in the order asked, or every partition in token order
+    /// (in no order when `ordered` is false, for a count).
+    func snapshot(keys: [[UInt8]]?, ordered: Bool = true) -> [Partition] {
         let all = partitions.withLock { $0 }
         guard let keys else {
+            guard ordered else { return Array(all.values) }
             return all.sorted { a, b in
                 a.value.token != b.value.token
                     ? a.value.token < b.value.token : a.key.lexicographicallyPrecedes(b.key)

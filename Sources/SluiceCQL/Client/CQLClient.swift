@@ -67,7 +67,7 @@ public final class CQLClient: Sendable {
     let configuration: Configuration
     /// What each connection is opened with (the TLS context made once).
     private let connectionConfiguration: CQLConnection.Configuration
-    private let control: CQLConnection
+    let control: CQLConnection
     private let rotation = Atomic<Int>(0)
 
     private init(

@@ -23,6 +23,7 @@ public enum ServingStatusText {
             }
             let newest = status.newestResult ?? "none"
             output += "  newest result \(newest)\(status.newerResultWaiting ? " (waiting to be loaded)" : "")\n"
+            for note in status.notes { output += "  note        \(note)\n" }
         }
         return output
     }

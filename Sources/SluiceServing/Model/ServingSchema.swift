@@ -16,6 +16,13 @@ public struct ServingSchema: Sendable, Hashable, Codable, CustomStringConvertibl
             + "values (\(valueColumns.map(\.description).joined(separator: ", ")))"
     }
 
+    /// Whether a table with `other`'s columns holds this schema: the same key columns in order and
+    /// the same value columns in any order (CQL tables list regular columns by name, not as created).
+    public func hasSameColumns(as other: ServingSchema) -> Bool {
+        keyColumns == other.keyColumns && Set(valueColumns) == Set(other.valueColumns)
+            && valueColumns.count == other.valueColumns.count
+    }
+
     /// What differs from `other`, for the message that explains a recreated table.
     public func differences(from other: ServingSchema) -> String {
         var parts: [String] = []

@@ -47,7 +47,8 @@ public protocol ServingStore: SharedClient {
 
     func rowCount(of physicalTable: String) async throws -> Int64
 
-    /// The columns the physical table really has, in order; nil when it does not exist.
+    /// The columns the physical table really has: key columns in key order, value columns in the
+    /// store's order; nil when it does not exist.
     func columns(of physicalTable: String) async throws -> ServingSchema?
 
     /// Looks keys up in a physical table. Each key holds one text value per key column,
@@ -59,6 +60,14 @@ public protocol ServingStore: SharedClient {
     ///
     /// - Throws: `ServingError.loadInProgress` when another process holds it.
     func acquireLoadLock(_ name: String) async throws -> any LoadLock
+
+    /// What people running the store should know that the pointer does not say (a server setting
+    /// that costs disk, say), for `sluice status`.
+    func operatorNotes() async -> [String]
+}
+
+extension ServingStore {
+    public func operatorNotes() async -> [String] { [] }
 }
 
 /// Whether `claimLoad` started a new load or joined the one under way.

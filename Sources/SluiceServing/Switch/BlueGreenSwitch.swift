@@ -279,7 +279,7 @@ public struct BlueGreenSwitch: Sendable {
             }
         }
         let columns = try await store.columns(of: table)
-        if columns != state.schema {
+        if columns.map({ $0.hasSameColumns(as: state.schema) }) != true {
             reasons.append(
                 "\(table) has columns \(columns.map(\.description) ?? "none"), expected \(state.schema)")
         }

@@ -29,6 +29,10 @@ public enum ServingError: SluiceError, Equatable {
     /// The pointer named the table this load was about to claim: another process flipped or
     /// rolled back meanwhile.
     case claimedActiveTable(table: String, physicalTable: String)
+    /// A keyspace or table name the store cannot use safely.
+    case invalidName(kind: String, name: String, rule: String)
+    /// The store refused or failed an operation (its message, with what was being done).
+    case storeFailed(store: String, operation: String, detail: String)
 
     public var category: FailureCategory {
         switch self {
@@ -77,6 +81,10 @@ public enum ServingError: SluiceError, Equatable {
         case .claimedActiveTable(let table, let physicalTable):
             return "\(table): \(physicalTable) became the active table while this load started (a flip or rollback "
                 + "by another process); it was not touched, run the load again"
+        case .invalidName(let kind, let name, let rule):
+            return "invalid \(kind) name \"\(name)\": \(rule)"
+        case .storeFailed(let store, let operation, let detail):
+            return "\(store): \(operation) failed: \(detail)"
         case .invalidShard(let text):
             return "invalid shard \"\(text)\": expected I/N with 1 <= I <= N (e.g. 2/8)"
         }

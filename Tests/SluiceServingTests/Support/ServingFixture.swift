@@ -5,28 +5,41 @@ import SluiceParquet
 import SluiceServing
 import SluiceStorage
 
-/// A lake folder and a SQLite serving database in a fresh temporary folder, with helpers that
-/// write complete results of `key` (string) → `value` (int64) rows.
+/// A lake folder and a serving store (a SQLite database or a ScyllaDB keyspace) in a fresh
+/// temporary folder, with helpers that write complete results of `key` (string) → `value` (int64)
+/// rows.
 struct ServingFixture {
+    let backend: ServingBackend
     let root: URL
     let lake: LocalObjectStore
-    let store: SQLiteServingStore
+    let store: any ServingStore
     let resultPrefix = "results/scores/"
 
     static let silent = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
     /// Short gaps so tests can flip several times in a second or two.
     static let quickTiming = ServingTiming(pointerTTL: 0.05, requestTimeout: 0.05, margin: 0.05)
 
-    init(timing: ServingTiming = ServingFixture.quickTiming) throws {
+    init(
+        _ backend: ServingBackend = .sqlite, timing: ServingTiming = ServingFixture.quickTiming,
+        tune: (inout ScyllaConfiguration) -> Void = { _ in }
+    ) async throws {
+        self.backend = backend
         root = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-serving-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         lake = LocalObjectStore(root: root.appendingPathComponent("lake"))
-        store = try SQLiteServingStore(path: root.appendingPathComponent("serving.db").path, timing: timing)
+        store = try await backend.makeStore(root: root, timing: timing, tune: tune)
     }
 
     func remove() {
         try? FileManager.default.removeItem(at: root)
+        let store = store
+        Task { try? await store.shutdown() }
     }
+
+    /// The store type names of this backend for SQLite's INTEGER, REAL and TEXT.
+    var integerType: String { backend.isScylla ? "bigint" : "INTEGER" }
+    var realType: String { backend.isScylla ? "double" : "REAL" }
+    var textType: String { backend.isScylla ? "text" : "TEXT" }
 
     func switcher(
         table: String = "scores", validation: LoadValidation = LoadValidation(), types: [String: String] = [:],

@@ -98,7 +98,8 @@ public struct SaveTask: ConfiguredTask {
         let inactive = target.spec.inactiveTable(given: pointer)
         return ServingStatus(
             task: context.taskName, connection: target.connection, table: target.table, pointer: pointer,
-            inactive: try await store.loadState(of: inactive), newestResult: newest?.dataset.runID.description)
+            inactive: try await store.loadState(of: inactive), newestResult: newest?.dataset.runID.description,
+            notes: await store.operatorNotes())
     }
 
     private func open(in context: TaskContext) async throws -> (BlueGreenSwitch, LoadSource) {

@@ -11,6 +11,8 @@ public struct ServingStatus: Sendable, Hashable {
     public var inactive: TableLoadState?
     /// The newest complete result in the lake.
     public var newestResult: String?
+    /// What the store says operators should know (ScyllaDB's auto_snapshot, say).
+    public var notes: [String] = []
 
     /// Whether a complete result newer than the active table's waits to be loaded.
     public var newerResultWaiting: Bool {

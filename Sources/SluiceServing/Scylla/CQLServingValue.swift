@@ -1,0 +1,109 @@
+import Foundation
+import SluiceCQL
+import SluiceCore
+
+/// CQL values as serving values, printed as `sluice get` prints the same column from SQLite, and
+/// lookup keys given as text as CQL values of the key column's type.
+enum CQLServingValue {
+    static func value(_ value: CQLValue?) -> ServingValue {
+        guard let value else { return .null }
+        switch value {
+        case .boolean(let flag): return .integer(flag ? 1 : 0)
+        case .tinyint(let number): return .integer(Int64(number))
+        case .smallint(let number): return .integer(Int64(number))
+        case .int(let number): return .integer(Int64(number))
+        case .bigint(let number), .counter(let number): return .integer(number)
+        case .varint(let number):
+            return number.int128.flatMap { Int64(exactly: $0) }.map(ServingValue.integer) ?? .text("\(number)")
+        case .float(let number): return .real(Double(number))
+        case .double(let number): return .real(number)
+        case .decimal(let number):
+            guard let unscaled = number.unscaled.int128 else { return .text("\(number)") }
+            return .text(DecimalText.format(unscaled, scale: Int(number.scale)))
+        case .ascii(let text), .text(let text): return .text(text)
+        case .blob(let bytes): return .blob(bytes)
+        case .date(let days): return .text(TemporalText.date(daysSinceEpoch: Int(days)))
+        case .time(let nanoseconds): return .text(TemporalText.time(nanoseconds, unit: .nanosecond))
+        case .timestamp(let milliseconds):
+            return .text(TemporalText.timestamp(milliseconds, unit: .millisecond, utc: true))
+        case .uuid(let id), .timeuuid(let id): return .text(id.uuidString.lowercased())
+        default: return .text("\(value)")
+        }
+    }
+
+    /// `text` as a value of `type`, the key column `column` of `table`.
+    static func key(_ text: String, type: CQLDataType, column: String, table: String) throws(ServingError)
+        -> CQLBoundValue
+    {
+        func invalid(_ expected: String) -> ServingError {
+            .invalidKey(table: table, detail: "key column \(column) is \(type): \"\(text)\" is not \(expected)")
+        }
+        let value: CQLValue
+        switch type {
+        case .text, .ascii: value = .text(text)
+        case .tinyint:
+            guard let number = Int8(text) else { throw invalid("a tinyint") }
+            value = .tinyint(number)
+        case .smallint:
+            guard let number = Int16(text) else { throw invalid("a smallint") }
+            value = .smallint(number)
+        case .int:
+            guard let number = Int32(text) else { throw invalid("an int") }
+            value = .int(number)
+        case .bigint:
+            guard let number = Int64(text) else { throw invalid("a bigint") }
+            value = .bigint(number)
+        case .varint:
+            guard let number = Int128(text) else { throw invalid("an integer") }
+            value = .varint(CQLVarint(number))
+        case .boolean:
+            switch text.lowercased() {
+            case "true", "1": value = .boolean(true)
+            case "false", "0": value = .boolean(false)
+            default: throw invalid("true or false")
+            }
+        case .double:
+            guard let number = Double(text) else { throw invalid("a number") }
+            value = .double(number)
+        case .float:
+            guard let number = Float(text) else { throw invalid("a number") }
+            value = .float(number)
+        case .date:
+            guard let days = days(text) else { throw invalid("a date (YYYY-MM-DD)") }
+            value = .date(days)
+        case .blob:
+            guard let bytes = hexBytes(text) else { throw invalid("a blob (0x and hex digits)") }
+            value = .blob(bytes)
+        default:
+            throw .invalidKey(table: table, detail: "key column \(column) is \(type), which lookups do not support")
+        }
+        return .bytes(value.serialized())
+    }
+
+    private static func days(_ text: String) -> Int64? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
+            return nil
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        guard (1...12).contains(month), (1...31).contains(day),
+            let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
+            calendar.component(.day, from: date) == day
+        else { return nil }
+        return Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    private static func hexBytes(_ text: String) -> [UInt8]? {
+        guard text.hasPrefix("0x"), text.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        var index = text.index(text.startIndex, offsetBy: 2)
+        while index < text.endIndex {
+            let next = text.index(index, offsetBy: 2)
+            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        return bytes
+    }
+}
