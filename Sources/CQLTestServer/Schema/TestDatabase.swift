@@ -13,6 +13,9 @@ final class TestDatabase: Sendable {
     }
 
     private let catalog = Mutex(Catalog())
+    /// Held while the system_schema tables are rebuilt, so that of two changes at once the later
+    /// snapshot of the catalog is always the one left in place.
+    private let rebuilding = Mutex(())
     /// Rebuilds the `system_schema` tables from the catalog after each change.
     let systemSchema: SystemSchemaTables
 
@@ -54,6 +57,8 @@ final class TestDatabase: Sendable {
     }
 
     private func refreshSystemSchema() {
-        systemSchema.rebuild(from: catalog.withLock { Array($0.keyspaces.values) })
+        rebuilding.withLock { _ in
+            systemSchema.rebuild(from: catalog.withLock { Array($0.keyspaces.values) })
+        }
     }
 }

@@ -109,10 +109,31 @@ public final class CQLTestServer: Sendable {
         }
     }
 
+    /// How many prepared statements with a partition key a node coordinated, split by whether it
+    /// owns the partition (the first token at or after the partition's is its): a token-aware
+    /// client sends (nearly) all to the owner.
+    public struct Routing: Sendable, Hashable {
+        public var owned = 0
+        public var other = 0
+    }
+
+    /// The routing counts of every node that coordinated a keyed statement, by address.
+    public var routing: [String: Routing] { state.routingCounts }
+
     /// Runs the next QUERY or EXECUTE whose CQL text `matches` but never answers it, as when a
     /// response is lost: the client times out without knowing whether the statement applied.
-    public func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) {
+    @discardableResult
+    public func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) -> ResponseDrop {
         state.dropResponse(toNextStatementWhere: matches)
+    }
+
+    /// One answer a test asked to drop: whether it has been.
+    public final class ResponseDrop: Sendable {
+        private let dropped = Atomic(false)
+
+        public var isDone: Bool { dropped.load(ordering: .acquiring) }
+
+        func markDropped() { dropped.store(true, ordering: .releasing) }
     }
 
     /// Forgets every prepared statement: the next EXECUTE of each gets Unprepared.

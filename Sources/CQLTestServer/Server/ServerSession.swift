@@ -18,10 +18,15 @@ struct ServerSession {
     private(set) var compressesResponses = false
     private var executor: StatementExecutor
     private let cluster: TestClusterState
+    /// Every node's tokens with its address, in token order: who owns a partition.
+    private let ring: [(token: Int64, address: String)]
 
     init(cluster: TestClusterState, systemTables: NodeSystemTables) {
         self.cluster = cluster
         executor = StatementExecutor(database: cluster.database, systemTables: systemTables)
+        ring = ([systemTables.node] + systemTables.peers).flatMap { node in
+            node.tokens.map { (token: $0, address: node.address) }
+        }.sorted { $0.token < $1.token }
     }
 
     static let authenticator = "org.apache.cassandra.auth.PasswordAuthenticator"
@@ -96,6 +101,9 @@ struct ServerSession {
                     details: .unprepared(id: id))
             }
             var response = try run(prepared.statement, parameters: parameters, keyspace: prepared.keyspace)
+            if let owner = owner(of: prepared.info.partitionKeyIndexes, values: parameters.values) {
+                cluster.countRouting(node: executor.systemTables.node.address, owner: owner)
+            }
             if parameters.skipMetadata, case .result(.rows(var metadata, let rows)) = response {
                 metadata.columns = []
                 response = .result(.rows(metadata, rows))
@@ -145,6 +153,25 @@ struct ServerSession {
                 pageSize: parameters.pageSize.map(Int.init), pagingState: parameters.pagingState))
         if let change = outcome.schemaChange { cluster.announce(change) }
         return .result(outcome.result)
+    }
+
+    /// The node owning the partition a statement's values name (the first token at or after the
+    /// partition's); nil when the statement names no partition.
+    private func owner(of keyIndexes: [Int], values: [CQLBoundValue]) -> String? {
+        guard !keyIndexes.isEmpty, !ring.isEmpty else { return nil }
+        var components: [[UInt8]] = []
+        for index in keyIndexes {
+            guard index < values.count, case .bytes(let bytes) = values[index] else { return nil }
+            components.append(bytes)
+        }
+        let token = Murmur3Token.token(for: Murmur3Token.routingKey(components))
+        var low = 0
+        var high = ring.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ring[middle].token < token { low = middle + 1 } else { high = middle }
+        }
+        return ring[low == ring.count ? 0 : low].address
     }
 
     private func prepare(_ text: String) throws(CQLServerError) -> CQLPreparedStatement {

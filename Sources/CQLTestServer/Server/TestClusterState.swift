@@ -10,7 +10,8 @@ final class TestClusterState: Sendable {
     let credentials: CQLTestServer.Credentials?
     let clusterName: String
     private let prepared = Mutex<[[UInt8]: PreparedStatement]>([:])
-    private let droppedResponses = Mutex<[@Sendable (String) -> Bool]>([])
+    private let droppedResponses = Mutex<[(matches: @Sendable (String) -> Bool, drop: CQLTestServer.ResponseDrop)]>([])
+    private let routing = Mutex<[String: CQLTestServer.Routing]>([:])
     private let listeners = Mutex<[ObjectIdentifier: any Channel]>([:])
     /// Open client connections by the node address they reached, to drop them when a node stops.
     private let connections = Mutex<[String: [ObjectIdentifier: any Channel]]>([:])
@@ -34,15 +35,31 @@ final class TestClusterState: Sendable {
         prepared.withLock { $0 = [:] }
     }
 
-    func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) {
-        droppedResponses.withLock { $0.append(matches) }
+    /// Counts a prepared statement with a partition key that `node` coordinated.
+    func countRouting(node: String, owner: String) {
+        routing.withLock { counts in
+            if owner == node {
+                counts[node, default: .init()].owned += 1
+            } else {
+                counts[node, default: .init()].other += 1
+            }
+        }
+    }
+
+    var routingCounts: [String: CQLTestServer.Routing] { routing.withLock { $0 } }
+
+    func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) -> CQLTestServer.ResponseDrop
+    {
+        let drop = CQLTestServer.ResponseDrop()
+        droppedResponses.withLock { $0.append((matches, drop)) }
+        return drop
     }
 
     /// Whether the answer to `text` is to be dropped; each request to drop one is used once.
     func takeDroppedResponse(for text: String) -> Bool {
         droppedResponses.withLock { pending in
-            guard let index = pending.firstIndex(where: { $0(text) }) else { return false }
-            pending.remove(at: index)
+            guard let index = pending.firstIndex(where: { $0.matches(text) }) else { return false }
+            pending.remove(at: index).drop.markDropped()
             return true
         }
     }

@@ -40,6 +40,8 @@ struct ServingFixture {
     var integerType: String { backend.isScylla ? "bigint" : "INTEGER" }
     var realType: String { backend.isScylla ? "double" : "REAL" }
     var textType: String { backend.isScylla ? "text" : "TEXT" }
+    /// The ScyllaDB keyspace of this fixture.
+    var keyspace: String { (store as? ScyllaServingStore)?.keyspace ?? "" }
 
     func switcher(
         table: String = "scores", validation: LoadValidation = LoadValidation(), types: [String: String] = [:],
