@@ -169,7 +169,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // Runs the built `sluice` binary: exit codes and the text users see.
-        .testTarget(name: "SluiceCLITests", dependencies: ["sluice", "SluiceTestSupport"]),
+        .testTarget(
+            name: "SluiceCLITests", dependencies: ["sluice", "SluiceTestSupport", "CQLTestServer", "SluiceCQL"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -245,22 +245,50 @@ extension ScyllaServingStore {
                     try CQLServingValue.key(text, type: marker.type, column: marker.name, table: physicalTable)
                 })
         }
-        let columns = prepared.statement.resultMetadata.columns.map(\.name)
+        // Each answer carries the table's columns as they are now (the metadata is not skipped).
+        var columns = prepared.statement.resultMetadata.columns.map(\.name)
         let client = client
         let options = dataOptions
         var rows = [[ServingValue]?](repeating: nil, count: keys.count)
-        try await withThrowingTaskGroup(of: (Int, [ServingValue]?).self) { group in
+        try await withThrowingTaskGroup(of: (Int, [String], [ServingValue]?).self) { group in
             for (index, values) in bound.enumerated() {
-                if index >= 64, let (done, row) = try await group.next() { rows[done] = row }
+                if index >= 64, let (done, names, row) = try await group.next() {
+                    rows[done] = row
+                    columns = names
+                }
                 group.addTask {
                     let found = try await client.execute(prepared, values, options: options)
-                    guard !found.rows.isEmpty else { return (index, nil) }
-                    return (index, try found.columns.indices.map { CQLServingValue.value(try found.value(0, $0)) })
+                    let names = found.columns.map(\.name)
+                    guard !found.rows.isEmpty else { return (index, names, nil) }
+                    return (
+                        index, names, try found.columns.indices.map { CQLServingValue.value(try found.value(0, $0)) }
+                    )
                 }
             }
-            for try await (done, row) in group { rows[done] = row }
+            for try await (done, names, row) in group {
+                rows[done] = row
+                columns = names
+            }
         }
-        return (columns, rows)
+        // CQL lists value columns by name; readers get them in the job's order, as from SQLite.
+        let order = try await columnOrder(of: physicalTable, columns: columns)
+        let positions = order.compactMap { columns.firstIndex(of: $0) }
+        return (order, rows.map { row in row.map { values in positions.map { values[$0] } } })
+    }
+
+    /// `columns` in the order of the load that wrote the table (its schema's), cached per table
+    /// until the table's columns change.
+    private func columnOrder(of physicalTable: String, columns: [String]) async throws -> [String] {
+        let names = Set(columns)
+        if let known = columnOrders.withLock({ $0[physicalTable] }), Set(known) == names { return known }
+        var order = columns
+        if let loaded = try await loadState(of: physicalTable)?.schema.columns.map(\.name), Set(loaded) == names,
+            loaded.count == columns.count
+        {
+            order = loaded
+        }
+        columnOrders.withLock { $0[physicalTable] = order }
+        return order
     }
 
     /// `SELECT * … WHERE` every key column, prepared once per table: the key columns are read

@@ -20,6 +20,8 @@ public final class ScyllaServingStore: ServingStore {
     private let metadataReady = Mutex(false)
     /// The lookup SELECT of each data table, by table.
     let lookupStatements = Mutex<[String: String]>([:])
+    /// The column order of each data table's load, by table.
+    let columnOrders = Mutex<[String: [String]]>([:])
 
     public var timing: ServingTiming { configuration.timing }
     public var keyspace: String { configuration.keyspace }

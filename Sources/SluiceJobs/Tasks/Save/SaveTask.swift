@@ -47,6 +47,7 @@ public struct SaveTask: ConfiguredTask {
         let progress = context.startProgress("loading \(target.table)", total: source.rows, unit: .rows)
         let wait = context.options.waitForFlipGap
         var rowsOut: Int64 = 0
+        let started = ContinuousClock.now
         if shard.isWhole {
             let outcome = try await switcher.save(source, wait: wait) { progress.advance(by: $0) }
             progress.finish()
@@ -57,6 +58,7 @@ public struct SaveTask: ConfiguredTask {
                     metadata: ["active": "\(pointer.activeTable)", "result": "\(pointer.sourceRun)"])
             case .switched(let pointer, _):
                 rowsOut = pointer.rowCount
+                Self.logRate(rowsOut, since: started, context: context)
                 try await prune(in: context)
             }
         } else {
@@ -64,6 +66,7 @@ public struct SaveTask: ConfiguredTask {
             progress.finish()
             if case .loaded(let table, _, let rows, _) = outcome {
                 rowsOut = rows
+                Self.logRate(rowsOut, since: started, context: context)
                 context.logger.info(
                     "shard loaded; run `sluice switch` once every shard has",
                     metadata: ["table": "\(table)", "shard": "\(shard)", "rows": "\(rows)"])
@@ -72,6 +75,19 @@ public struct SaveTask: ConfiguredTask {
         return TaskMetrics(
             rowsIn: context.options.shard == nil ? source.rows : rowsOut, rowsOut: rowsOut,
             bytesIn: source.result.totalBytes)
+    }
+
+    /// The figure a load is judged by: rows per second over the whole save (claim, load, validate,
+    /// flip).
+    private static func logRate(_ rows: Int64, since started: ContinuousClock.Instant, context: TaskContext) {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        context.logger.info(
+            "loaded",
+            metadata: [
+                "rows": "\(rows)", "seconds": "\(ByteCountText.fixed(seconds, 2))",
+                "rows/s": "\(seconds > 0 ? Int64(Double(rows) / seconds) : rows)",
+            ])
     }
 
     /// Validates the sharded load of the newest result and flips to it (`sluice switch`).

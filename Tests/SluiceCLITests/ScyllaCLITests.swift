@@ -1,0 +1,173 @@
+import CQLTestServer
+import Foundation
+import SluiceCQL
+import SluiceTestSupport
+import Testing
+
+/// The serving commands on `type: scylla`, against a CQLTestServer in this process.
+@Suite("Serving from ScyllaDB on the command line", .timeLimit(.minutes(10)))
+struct ScyllaCLITests {
+    /// The demo project with its serving connection moved to a fresh keyspace on `server`.
+    private static func scyllaProject(_ server: CQLTestServer) throws -> (ScratchFolder, URL, keyspace: String) {
+        let scratch = try ScratchFolder()
+        let project = scratch.url.appendingPathComponent("demo")
+        let demo = try SluiceBinary.run(["demo", "--directory", project.path], in: scratch.url)
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let keyspace = "cli_\(UUID().uuidString.prefix(8).lowercased())"
+        let file = project.appendingPathComponent("sluice.yaml")
+        var lines = try String(contentsOf: file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { $0.contains("serving: { type: sqlite") }) else {
+            throw ProjectError(message: "the demo's sluice.yaml has no sqlite serving connection")
+        }
+        lines[index] = """
+              serving: { type: scylla, contact_points: ["127.0.0.1:\(server.port)"], keyspace: \(keyspace), \
+            create_keyspace: true, replication_factor: 1, pointer_ttl: 100ms, request_timeout: 100ms, flip_margin: 100ms }
+            """
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        return (scratch, project, keyspace)
+    }
+
+    struct ProjectError: Error {
+        var message: String
+    }
+
+    @Test("run, get, status (with auto_snapshot), rollback and serve; the Python reader of docs/readers.md agrees")
+    func commands() async throws {
+        let server = try await CQLTestServer.start()
+        defer { Task { await server.stop() } }
+        let (scratch, project, keyspace) = try Self.scyllaProject(server)
+        defer { scratch.remove() }
+        let save = try SluiceBinary.run(["run", "job1", "save-data", "--date", "2026-11-21"], in: project)
+        #expect(save.status == 0, "\(save.stderr)")
+        #expect(save.stderr.contains("rows/s") || save.stdout.contains("rows/s"), "\(save.stdout)\(save.stderr)")
+
+        let get = try SluiceBinary.run(["get", "user_scores", "1", "2", "--log-level", "error"], in: project)
+        #expect(get.status == 0, "\(get.stderr)")
+        #expect(get.stdout.hasPrefix("{\"user_id\":1,\"score\":"))
+        #expect(get.stdout.split(separator: "\n").count == 2)
+        let missing = try SluiceBinary.run(["get", "user_scores", "999999", "--log-level", "error"], in: project)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasSuffix("error: user_scores: no row for key 999999\n"))
+
+        if let python = DriverPython.url {
+            let script = DriverPython.root.appendingPathComponent("docs/examples/sluice_scylla_reader.py")
+            let read = try SluiceBinary.run(
+                executable: python,
+                [script.path, "127.0.0.1:\(server.port)", keyspace, "user_scores", "1", "2", "999999"], in: project)
+            #expect(read.status == 1, "\(read.stderr)")
+            // The driver lists value columns by name; the values must be the same.
+            func objects(_ text: String) -> [NSDictionary?] {
+                text.split(separator: "\n").map {
+                    try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? NSDictionary
+                }
+            }
+            #expect(objects(read.stdout) == objects(get.stdout) + [nil])
+            #expect(read.stdout.hasSuffix("\nnull\n"))
+        }
+
+        let status = try SluiceBinary.run(["status", "job1"], in: project)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("  active      user_scores_1 (version 1)\n"), "\(status.stdout)")
+        #expect(status.stdout.contains("note        auto_snapshot is on"))
+
+        let prepare = try SluiceBinary.run(["run", "job1", "prepare-data", "--date", "2026-11-21"], in: project)
+        #expect(prepare.status == 0, "\(prepare.stderr)")
+        let second = try SluiceBinary.run(["run", "job1", "save-data", "--date", "2026-11-21"], in: project)
+        #expect(second.status == 0, "\(second.stderr)")
+        let rollback = try SluiceBinary.run(["rollback", "job1", "save-data"], in: project)
+        #expect(rollback.status == 0, "\(rollback.stderr)")
+        #expect(rollback.stdout.contains("from user_scores_1, version 3"))
+
+        let serve = try ServeProcess.start(project: project, scratch: scratch)
+        defer { serve.stop() }
+        let one = try serve.request("GET", "/v1/user_scores/1")
+        #expect(one.status == 200, "\(one.body)")
+        #expect(one.body == String(get.stdout.split(separator: "\n")[0]) + "\n")
+    }
+
+    @Test("a loader killed with SIGKILL mid-load leaves readers on the old table; the rerun takes its lock over")
+    func killedLoader() async throws {
+        let server = try await CQLTestServer.start()
+        defer { Task { await server.stop() } }
+        let (scratch, project, keyspace) = try Self.scyllaProject(server)
+        defer { scratch.remove() }
+        // 100,000 rows: every pair of the demo's users with the first 100.
+        try scratch.write(
+            "demo/jobs/pairs/job.yaml",
+            """
+            tasks:
+              prepare-data:
+                kind: prepare
+                sources: { users: { connection: lake, path: "users/" } }
+                sql: prepare.sql
+                output: { connection: lake, path: "results/pairs/" }
+              save-data:
+                kind: save
+                after: [prepare-data]
+                input: { connection: lake, path: "results/pairs/" }
+                target: { connection: serving, table: pairs, key: [pair], values: [value, day] }
+            """)
+        try scratch.write(
+            "demo/jobs/pairs/prepare.sql",
+            """
+            SELECT concat(a.user_id, '-', b.user_id) AS pair, a.user_id * 10000 + b.user_id AS value,
+                   '{{ ds }}' AS day
+            FROM users a CROSS JOIN users b WHERE b.user_id <= 100
+            """)
+        let first = try SluiceBinary.run(["run", "pairs", "--date", "2026-11-20"], in: project)
+        #expect(first.status == 0, "\(first.stderr)")
+        let prepare = try SluiceBinary.run(["run", "pairs", "prepare-data", "--date", "2026-11-21"], in: project)
+        #expect(prepare.status == 0, "\(prepare.stderr)")
+
+        let loader = Process()
+        loader.executableURL = SluiceBinary.url
+        loader.arguments = ["run", "pairs", "save-data", "--date", "2026-11-21", "--log-level", "error"]
+        loader.currentDirectoryURL = project
+        loader.standardInput = FileHandle.nullDevice
+        loader.standardOutput = FileHandle.nullDevice
+        loader.standardError = FileHandle.nullDevice
+        try loader.run()
+        // Kill it once it has claimed pairs_2 and written some rows there.
+        let client = try await CQLClient.connect(.init(contactPoints: ["127.0.0.1"], port: server.port))
+        let deadline = ContinuousClock.now + .seconds(60)
+        var written: Int64 = 0
+        while written < 1_000, loader.isRunning, ContinuousClock.now < deadline {
+            let rows = try? await client.query("SELECT count(*) FROM \"\(keyspace)\".pairs_2")
+            if case .bigint(let count)? = try? rows?.value(0, 0) { written = count }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await client.close()
+        let killedMidLoad = loader.isRunning
+        kill(loader.processIdentifier, SIGKILL)
+        #expect(ChildProcess.waitForExit(of: loader, limit: .seconds(30)))
+        #expect(killedMidLoad, "the load finished before it could be killed; make the result larger")
+
+        let during = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
+        #expect(during.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-20\"}\n", "\(during.stderr)")
+        let status = try SluiceBinary.run(["status", "pairs"], in: project)
+        #expect(status.stdout.contains("  active      pairs_1 (version 1)\n"))
+        #expect(status.stdout.contains("load under way or abandoned"))
+
+        // The dead loader's lease names this machine and its process: the rerun takes it over at once.
+        let rerun = try SluiceBinary.run(["run", "pairs", "save-data", "--date", "2026-11-21"], in: project)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.stderr.contains("took over a loader lock whose holder is gone"), "\(rerun.stderr)")
+        let after = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
+        #expect(after.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-21\"}\n")
+        let done = try SluiceBinary.run(["status", "pairs"], in: project)
+        #expect(done.stdout.contains("  active      pairs_2 (version 2)\n"))
+        #expect(done.stdout.contains("  rows        100000\n"))
+    }
+}
+
+/// The test venv's Python (with the DataStax driver), when scripts/test has made it.
+enum DriverPython {
+    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var url: URL? {
+        let url = root.appendingPathComponent(".venv/bin/python")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }
+}
