@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SluiceCQL
 
-/// `cql-load --port P --rows N`: loads N key-value rows (`k00000000` → N) into `bench.kv` with
+/// `cql-load --port P --rows N`: loads N key-value rows (`k00000000` → 0, …) into `bench.kv` with
 /// `CQLClient.executeConcurrently`, and prints rows, seconds, rows/s and this process's CPU seconds
 /// for `Benchmarks/cql`.
 @main
@@ -26,11 +26,17 @@ struct CQLLoadCommand: AsyncParsableCommand {
     @Option(help: "Connections per host.")
     var connections = 1
 
+    @Option(help: "What each key starts with, before the row number in 8 digits.")
+    var keyPrefix = "k"
+
+    @Option(help: "Each value is the row number times this.")
+    var valueMultiplier = 1
+
     func run() async throws {
         let client = try await CQLClient.connect(
             .init(contactPoints: [host], port: port, connectionsPerHost: connections))
         let insert = try await client.prepare("INSERT INTO bench.kv (key, value) VALUES (?, ?)")
-        let keys = KeyValueRows(count: rows)
+        let keys = KeyValueRows(count: rows, keyPrefix: Array(keyPrefix.utf8), valueMultiplier: Int64(valueMultiplier))
         let start = ContinuousClock.now
         let cpuBefore = Self.cpuSeconds()
         let report = await client.executeConcurrently(insert, rows: keys, maxInFlight: inFlight)
@@ -51,26 +57,28 @@ struct CQLLoadCommand: AsyncParsableCommand {
     }
 }
 
-/// The rows as they are needed: key `k` + 8 digits, value the row number.
+/// The rows as they are needed: key `prefix` + 8 digits, value the row number times a multiplier
+/// (Benchmarks/scylla writes kv5m.parquet's rows: `user-00000001` → 7).
 struct KeyValueRows: Sequence, Sendable {
     let count: Int
+    let keyPrefix: [UInt8]
+    let valueMultiplier: Int64
 
     func makeIterator() -> AnyIterator<[CQLBoundValue]> {
         var index = 0
         return AnyIterator {
             guard index < count else { return nil }
             defer { index += 1 }
-            // "k" and 8 digits, written as bytes: the key the Python clients format with "k%08d".
-            var key = [UInt8](repeating: UInt8(ascii: "0"), count: 9)
-            key[0] = UInt8(ascii: "k")
+            // The prefix and 8 digits, written as bytes: the key the Python clients format with "k%08d".
+            var key = keyPrefix + [UInt8](repeating: UInt8(ascii: "0"), count: 8)
             var rest = index
-            var position = 8
-            while rest > 0, position > 0 {
+            var position = key.count - 1
+            while rest > 0, position >= keyPrefix.count {
                 key[position] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
                 position -= 1
             }
-            return [.bytes(key), .bytes(CQLValue.bigint(Int64(index)).serialized())]
+            return [.bytes(key), .bytes(CQLValue.bigint(Int64(index) * valueMultiplier).serialized())]
         }
     }
 }

@@ -226,7 +226,22 @@ struct ScyllaServingTests {
         #expect(lookup.rows[0]?.contains(.text("b")) == true)
     }
 
-    @Test("the store reports ScyllaDB's auto_snapshot, and refuses a keyspace it may not create")
+    @Test("rows_per_second caps a load's rate")
+    func rateCap() async throws {
+        let fixture = try await ServingFixture(.scylla) { $0.rowsPerSecond = 2_000 }
+        defer { fixture.remove() }
+        let source = try await fixture.writeResult(keys: 0..<3_000, rowsPerPart: 1_000) { Int64($0) }
+        let started = ContinuousClock.now
+        _ = try await fixture.switcher().save(source, wait: true)
+        let elapsed = ContinuousClock.now - started
+        // 3,000 rows at 2,000 rows/s: at least 1.5 s (the first row of each batch goes at once).
+        #expect(elapsed >= .milliseconds(1_400), "\(elapsed)")
+        #expect(try await fixture.store.pointer(of: "scores")?.rowCount == 3_000)
+    }
+
+    @Test(
+        "the store reports ScyllaDB's auto_snapshot, and refuses a keyspace that is missing or would ignore data centers"
+    )
     func operatorNotesAndKeyspace() async throws {
         let fixture = try await ServingFixture(.scylla)
         defer { fixture.remove() }
@@ -244,5 +259,18 @@ struct ScyllaServingTests {
             "\(error)".contains("keyspace absent_ks") && "\(error)".contains("does not exist")
         }
         try await store.shutdown()
+
+        // Two data centers: SimpleStrategy would ignore them, so the store will not create it.
+        let twoDCs = try await CQLTestServer.start(.init(nodeCount: 2, dataCenterCount: 2))
+        defer { Task { await twoDCs.stop() } }
+        var simple = ScyllaConfiguration(contactPoints: ["127.0.0.1:\(twoDCs.port)"], keyspace: "simple_ks")
+        simple.createKeyspace = .simple(factor: 1)
+        let multiDC = try await ScyllaServingStore.connect(simple, logger: ServingFixture.silent)
+        await #expect {
+            try await multiDC.prepareMetadata()
+        } throws: { error in
+            "\(error)".contains("data centers datacenter1, datacenter2 and SimpleStrategy ignores them")
+        }
+        try await multiDC.shutdown()
     }
 }

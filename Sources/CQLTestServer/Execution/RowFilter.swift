@@ -63,6 +63,20 @@ struct RowFilter {
         return values
     }
 
+    /// The tokens a token relation (`=`, `<`, `<=`, `>`, `>=`) admits, as a closed range (nil when
+    /// none); `.none` for any other relation.
+    var tokenRange: ClosedRange<Int64>?? {
+        guard case .token = target, case .bigint(let bound)?? = values.first else { return .none }
+        switch op {
+        case .equal: return .some(bound...bound)
+        case .greater: return .some(bound == .max ? nil : (bound + 1)...Int64.max)
+        case .greaterOrEqual: return .some(bound...Int64.max)
+        case .less: return .some(bound == .min ? nil : Int64.min...(bound - 1))
+        case .lessOrEqual: return .some(Int64.min...bound)
+        default: return .none
+        }
+    }
+
     func matches(_ row: StoredRow, token: Int64) -> Bool {
         let value: CQLValue?
         switch target {

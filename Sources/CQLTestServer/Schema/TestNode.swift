@@ -21,8 +21,9 @@ public struct TestNode: Sendable, Hashable {
         self.tokens = tokens
     }
 
-    /// `count` nodes at 127.0.0.1, 127.0.0.2, … with evenly spaced tokens (8 each), one rack per node.
-    public static func loopbackCluster(count: Int, dataCenter: String = "datacenter1") -> [TestNode] {
+    /// `count` nodes at 127.0.0.1, 127.0.0.2, … with evenly spaced tokens (8 each), one rack per node,
+    /// dealt in turn to `dataCenters` data centers (`datacenter1`, `datacenter2`, …).
+    public static func loopbackCluster(count: Int, dataCenters: Int = 1) -> [TestNode] {
         let perNode = 8
         let total = count * perNode
         let step = UInt64.max / UInt64(total)
@@ -31,7 +32,8 @@ public struct TestNode: Sendable, Hashable {
                 Int64(bitPattern: UInt64(index * count + node) &* step &+ (1 << 63))
             }
             return TestNode(
-                address: "127.0.0.\(node + 1)", dataCenter: dataCenter, rack: "rack\(node + 1)", tokens: tokens)
+                address: "127.0.0.\(node + 1)", dataCenter: "datacenter\(node % max(dataCenters, 1) + 1)",
+                rack: "rack\(node + 1)", tokens: tokens)
         }
     }
 }

@@ -16,15 +16,18 @@ public final class CQLTestServer: Sendable {
         /// Nodes at 127.0.0.1, 127.0.0.2, …: drivers tell nodes apart by address, as in a real
         /// cluster, so they share the port.
         public var nodeCount: Int
+        /// Nodes are dealt in turn to this many data centers.
+        public var dataCenterCount: Int
         public var credentials: Credentials?
         public var clusterName: String
         /// Serve TLS only, with this server context.
         public var tls: NIOSSLContext?
 
         public init(
-            port: Int = 0, nodeCount: Int = 1, credentials: Credentials? = nil, clusterName: String = "Test Cluster",
-            tls: NIOSSLContext? = nil
+            port: Int = 0, nodeCount: Int = 1, dataCenterCount: Int = 1, credentials: Credentials? = nil,
+            clusterName: String = "Test Cluster", tls: NIOSSLContext? = nil
         ) {
+            self.dataCenterCount = dataCenterCount
             self.tls = tls
             self.port = port
             self.nodeCount = nodeCount
@@ -50,7 +53,8 @@ public final class CQLTestServer: Sendable {
         _ configuration: Configuration = Configuration(),
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> CQLTestServer {
-        let nodes = TestNode.loopbackCluster(count: max(configuration.nodeCount, 1))
+        let nodes = TestNode.loopbackCluster(
+            count: max(configuration.nodeCount, 1), dataCenters: configuration.dataCenterCount)
         let state = TestClusterState(credentials: configuration.credentials, clusterName: configuration.clusterName)
         var channels: [String: any Channel] = [:]
         var port = configuration.port

@@ -67,6 +67,23 @@ final class TableStore: Sendable {
         return keys.compactMap { all[$0] }
     }
 
+    /// How many rows the partitions whose token is in `range` hold, counted in place. Without a
+    /// clustering key each partition holds one row, and only the tokens are read: touching millions
+    /// of rows scattered in memory costs seconds.
+    func countRows(tokenIn range: ClosedRange<Int64>) -> Int {
+        let singleRow = schema.clusteringKey.isEmpty
+        return partitions.withLock { partitions in
+            let values = partitions.values
+            var count = 0
+            var index = values.startIndex
+            while index != values.endIndex {
+                if range.contains(values[index].token) { count += singleRow ? 1 : values[index].rows.count }
+                values.formIndex(after: &index)
+            }
+            return count
+        }
+    }
+
     /// Replaces every row (the system tables, rebuilt after each schema change).
     func replaceAll(_ rows: [StoredRow]) {
         var rebuilt: [[UInt8]: Partition] = [:]

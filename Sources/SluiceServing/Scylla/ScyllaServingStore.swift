@@ -25,15 +25,18 @@ public final class ScyllaServingStore: ServingStore {
 
     public var timing: ServingTiming { configuration.timing }
     public var keyspace: String { configuration.keyspace }
-    public var displayName: String { "scylla:\(configuration.contactPoints.joined(separator: ","))/\(keyspace)" }
+    public var displayName: String { Self.displayName(configuration) }
 
     private init(configuration: ScyllaConfiguration, client: CQLClient, logger: Logger) {
         self.configuration = configuration
         self.client = client
         self.logger = logger
-        statements = ScyllaStatements(
-            client: client,
-            store: "scylla:\(configuration.contactPoints.joined(separator: ","))/\(configuration.keyspace)")
+        statements = ScyllaStatements(client: client, store: Self.displayName(configuration))
+    }
+
+    /// `scylla:10.0.0.1:9042,10.0.0.2:9042/serving`
+    static func displayName(_ configuration: ScyllaConfiguration) -> String {
+        "scylla:\(configuration.contactPoints.joined(separator: ","))/\(configuration.keyspace)"
     }
 
     /// Connects to the cluster and learns its nodes. Tables are created by `prepareMetadata`.
@@ -41,7 +44,7 @@ public final class ScyllaServingStore: ServingStore {
         async throws -> ScyllaServingStore
     {
         try CQLName.validate(configuration.keyspace, kind: "keyspace")
-        let display = "scylla:\(configuration.contactPoints.joined(separator: ","))"
+        let display = displayName(configuration)
         let (hosts, port) = try contactPoints(configuration.contactPoints, store: display)
         var tls: TLSConfiguration?
         if let options = configuration.tls {
