@@ -15,6 +15,7 @@ take about 20 minutes here.
 import argparse
 import os
 import re
+import resource
 import socket
 import subprocess
 import sys
@@ -102,25 +103,42 @@ def start_server(directory):
     return server, port
 
 
-def run(name, command, directory):
+def create_bench_table(port):
+    subprocess.run([PYTHON, "-c", SETUP, str(port)], check=True)
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(name, command, directory, prepare=create_bench_table, cwd=None, rows=None):
+    """Runs COMMAND (PORT replaced) against a fresh server after PREPARE(port). The client reports
+    rows=, seconds= and cpu_s= on stdout, or its wall time and CPU (from rusage) count, for ROWS rows."""
     server, port = start_server(directory)
     try:
-        subprocess.run([PYTHON, "-c", SETUP, str(port)], check=True)
+        prepare(port)
         before = server_cpu(server.pid)
+        cpu_before = children_cpu()
+        start = time.perf_counter()
         finished = subprocess.run([part.replace("PORT", str(port)) for part in command], capture_output=True,
-                                  text=True)
+                                  text=True, cwd=cwd)
+        wall = time.perf_counter() - start
         server_seconds = server_cpu(server.pid) - before
+        child_cpu = children_cpu() - cpu_before
     finally:
         server.terminate()
         server.wait()
     if finished.returncode != 0:
         sys.exit(f"{name} failed (exit {finished.returncode}):\n{finished.stderr[-3000:]}")
-    values = dict(re.findall(r"(\w+)=([\d.e+-]+)", finished.stdout))
-    rows, seconds, cpu = int(values["rows"]), float(values["seconds"]), float(values["cpu_s"])
+    values = dict(re.findall(r"^(rows|seconds|cpu_s)=([\d.e+-]+)", finished.stdout.replace(" ", "\n"), re.M))
+    rows = int(values.get("rows", rows))
+    seconds = float(values.get("seconds", wall))
+    cpu = float(values.get("cpu_s", child_cpu))
     result = {"name": name, "rows": rows, "seconds": seconds, "rows_per_s": rows / seconds, "cpu_s": cpu,
               "cpu_us_per_row": cpu / rows * 1e6, "server_cpu_s": server_seconds,
               "server_cpu_us_per_row": server_seconds / rows * 1e6}
-    print(f"{name:<14} {rows:>9} rows {seconds:8.2f} s {result['rows_per_s']:>10.0f} rows/s  client CPU "
+    print(f"{name:<30} {rows:>9} rows {seconds:8.2f} s {result['rows_per_s']:>10.0f} rows/s  client CPU "
           f"{cpu:7.2f} s ({result['cpu_us_per_row']:5.1f} us/row)  server CPU {server_seconds:7.2f} s "
           f"({result['server_cpu_us_per_row']:5.1f} us/row)", flush=True)
     return result

@@ -14,15 +14,14 @@ over the Python loader's (target >= 5).
 """
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from cql_bench import PYTHON, SETUP, server_cpu, start_server  # noqa: E402
+from cql_bench import PYTHON, run  # noqa: E402
 from parquet_bench import DATA, ROOT, kv_table, name_for, write_once  # noqa: E402
+from serving_bench import write_kv_project  # noqa: E402
 
 PROJECT = os.path.join(DATA, "scylla-project")
 
@@ -54,58 +53,10 @@ cluster.shutdown()
 
 
 def write_project(parquet_name, port):
-    os.makedirs(os.path.join(PROJECT, "jobs/kv"), exist_ok=True)
-    with open(os.path.join(PROJECT, "sluice.yaml"), "w") as f:
-        f.write(f"""project: scylla-bench
-connections:
-  lake: {{ type: file, root: {DATA} }}
-  serving: {{ type: scylla, contact_points: ["127.0.0.1:{port}"], keyspace: bench, create_keyspace: true,
-             replication_factor: 1, pointer_ttl: 0s, request_timeout: 0s, flip_margin: 0s }}
-engine: {{ type: local }}
-""")
-    with open(os.path.join(PROJECT, "jobs/kv/job.yaml"), "w") as f:
-        f.write(f"""tasks:
-  prepare-data:
-    kind: prepare
-    sources: {{ kv: {{ connection: lake, path: "{parquet_name}" }} }}
-    sql: prepare.sql
-    output: {{ connection: lake, path: "scylla-results/kv/" }}
-  save-data:
-    kind: save
-    after: [prepare-data]
-    input: {{ connection: lake, path: "scylla-results/kv/" }}
-    target: {{ connection: serving, table: kv, key: [key], values: [value] }}
-    validate: {{ min_rows: 1 }}
-    keep_results: 1
-""")
-    with open(os.path.join(PROJECT, "jobs/kv/prepare.sql"), "w") as f:
-        f.write("SELECT key, value FROM kv\n")
-
-
-def timed(name, command, directory, rows, setup=True, cwd=None):
-    server, port = start_server(directory)
-    try:
-        if setup:
-            subprocess.run([PYTHON, "-c", SETUP, str(port)], check=True)
-        else:
-            write_project(os.path.basename(name_for("kv", rows)), port)
-        before = server_cpu(server.pid)
-        start = time.perf_counter()
-        finished = subprocess.run([part.replace("PORT", str(port)) for part in command], capture_output=True,
-                                  text=True, cwd=cwd)
-        wall = time.perf_counter() - start
-        server_seconds = server_cpu(server.pid) - before
-    finally:
-        server.terminate()
-        server.wait()
-    if finished.returncode != 0:
-        sys.exit(f"{name} failed (exit {finished.returncode}):\n{finished.stderr[-3000:]}")
-    values = dict(re.findall(r"(\w+)=([\d.e+-]+)", finished.stdout))
-    written = int(values.get("rows", rows))
-    seconds = float(values.get("seconds", wall))
-    print(f"{name:<30} {written:>9} rows {seconds:8.2f} s {written / seconds:>10.0f} rows/s  "
-          f"server CPU {server_seconds:7.2f} s", flush=True)
-    return {"rows": written, "seconds": seconds, "rows_per_s": written / seconds}
+    write_kv_project(PROJECT, parquet_name,
+                     f"""{{ type: scylla, contact_points: ["127.0.0.1:{port}"], keyspace: bench, create_keyspace: true,
+             replication_factor: 1, pointer_ttl: 0s, request_timeout: 0s, flip_margin: 0s }}""",
+                     "scylla-results/kv/")
 
 
 def main():
@@ -123,16 +74,18 @@ def main():
         shutil.rmtree(PROJECT)
     shutil.rmtree(os.path.join(DATA, "scylla-results"), ignore_errors=True)
     write_project(os.path.basename(parquet), 9042)
-    subprocess.run([sluice, "run", "kv", "prepare-data", "--date", "2026-11-26", "--log-level", "error"], cwd=PROJECT, check=True)
+    subprocess.run([sluice, "run", "kv", "prepare-data", "--date", "2026-11-26", "--log-level", "error"], cwd=PROJECT,
+                   check=True, stdout=subprocess.DEVNULL)
     print(f"{args.rows:,} rows of {os.path.basename(parquet)}, 1,024 writes in flight, a fresh cql-test-server "
           "(one node, loopback) each", flush=True)
-    raw = timed("raw insert (cql-load)", [os.path.join(args.bin, "cql-load"), "--port", "PORT", "--rows",
-                                          str(args.rows), "--key-prefix", "user-", "--value-multiplier", "7"],
-                args.bin, args.rows)
-    save = timed("sluice run kv save-data", [sluice, "run", "kv", "save-data", "--date", "2026-11-26", "--log-level", "error"], args.bin,
-                 args.rows, setup=False, cwd=PROJECT)
-    python = timed("Python loader (pyarrow+driver)", [PYTHON, "-c", PYTHON_LOADER, "PORT", parquet,
-                                                      str(args.python_rows), "1024"], args.bin, args.python_rows)
+    raw = run("raw insert (cql-load)", [os.path.join(args.bin, "cql-load"), "--port", "PORT", "--rows",
+                                        str(args.rows), "--key-prefix", "user-", "--value-multiplier", "7"], args.bin)
+    save = run("sluice run kv save-data", [sluice, "run", "kv", "save-data", "--date", "2026-11-26", "--log-level",
+                                           "error"], args.bin,
+               prepare=lambda port: write_project(os.path.basename(parquet), port), cwd=PROJECT, rows=args.rows)
+    python = run("Python loader (pyarrow+driver)", [PYTHON, "-c", PYTHON_LOADER, "PORT", parquet,
+                                                    str(args.python_rows), "1024"], args.bin)
+    print(f"client CPU per row: the save {save['cpu_us_per_row']:.1f} us, the raw insert {raw['cpu_us_per_row']:.1f} us")
     print(f"the whole save takes {save['seconds'] / raw['seconds']:.2f}x the raw insert's time (target <= 1.1); "
           f"{save['rows_per_s'] / python['rows_per_s']:.1f}x the Python loader's rows/s (target >= 5)")
 

@@ -43,32 +43,40 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 """
 
 
-def write_project(parquet_name, ttl="0s"):
-    os.makedirs(os.path.join(PROJECT, "jobs/kv"), exist_ok=True)
-    with open(os.path.join(PROJECT, "sluice.yaml"), "w") as f:
-        f.write(f"""project: serving-bench
+def write_kv_project(project, parquet_name, serving, results):
+    """A project with one job, kv: prepare copies PARQUET_NAME into a result run under RESULTS, save loads
+    the newest result into the serving table `kv` of the SERVING connection (its YAML mapping)."""
+    os.makedirs(os.path.join(project, "jobs/kv"), exist_ok=True)
+    with open(os.path.join(project, "sluice.yaml"), "w") as f:
+        f.write(f"""project: kv-bench
 connections:
   lake: {{ type: file, root: {DATA} }}
-  serving: {{ type: sqlite, path: ./serving.db, pointer_ttl: {ttl}, request_timeout: 0s, flip_margin: 0s }}
+  serving: {serving}
 engine: {{ type: local }}
 """)
-    with open(os.path.join(PROJECT, "jobs/kv/job.yaml"), "w") as f:
+    with open(os.path.join(project, "jobs/kv/job.yaml"), "w") as f:
         f.write(f"""tasks:
   prepare-data:
     kind: prepare
     sources: {{ kv: {{ connection: lake, path: "{parquet_name}" }} }}
     sql: prepare.sql
-    output: {{ connection: lake, path: "serving-results/kv/" }}
+    output: {{ connection: lake, path: "{results}" }}
   save-data:
     kind: save
     after: [prepare-data]
-    input: {{ connection: lake, path: "serving-results/kv/" }}
+    input: {{ connection: lake, path: "{results}" }}
     target: {{ connection: serving, table: kv, key: [key], values: [value] }}
     validate: {{ min_rows: 1 }}
     keep_results: 2
 """)
-    with open(os.path.join(PROJECT, "jobs/kv/prepare.sql"), "w") as f:
+    with open(os.path.join(project, "jobs/kv/prepare.sql"), "w") as f:
         f.write("SELECT key, value FROM kv\n")
+
+
+def write_project(parquet_name, ttl="0s"):
+    write_kv_project(PROJECT, parquet_name,
+                     f"{{ type: sqlite, path: ./serving.db, pointer_ttl: {ttl}, request_timeout: 0s, flip_margin: 0s }}",
+                     "serving-results/kv/")
 
 
 def main():

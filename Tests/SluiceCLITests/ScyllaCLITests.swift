@@ -50,8 +50,8 @@ struct ScyllaCLITests {
         #expect(missing.status == 1)
         #expect(missing.stderr.hasSuffix("error: user_scores: no row for key 999999\n"))
 
-        if let python = DriverPython.url {
-            let script = DriverPython.root.appendingPathComponent("docs/examples/sluice_scylla_reader.py")
+        if let python = TestVenv.python {
+            let script = TestVenv.repositoryRoot.appendingPathComponent("docs/examples/sluice_scylla_reader.py")
             let read = try SluiceBinary.run(
                 executable: python,
                 [script.path, "127.0.0.1:\(server.port)", keyspace, "user_scores", "1", "2", "999999"], in: project)
@@ -93,41 +93,8 @@ struct ScyllaCLITests {
         let (scratch, project, keyspace) = try Self.scyllaProject(server)
         defer { scratch.remove() }
         // 100,000 rows: every pair of the demo's users with the first 100.
-        try scratch.write(
-            "demo/jobs/pairs/job.yaml",
-            """
-            tasks:
-              prepare-data:
-                kind: prepare
-                sources: { users: { connection: lake, path: "users/" } }
-                sql: prepare.sql
-                output: { connection: lake, path: "results/pairs/" }
-              save-data:
-                kind: save
-                after: [prepare-data]
-                input: { connection: lake, path: "results/pairs/" }
-                target: { connection: serving, table: pairs, key: [pair], values: [value, day] }
-            """)
-        try scratch.write(
-            "demo/jobs/pairs/prepare.sql",
-            """
-            SELECT concat(a.user_id, '-', b.user_id) AS pair, a.user_id * 10000 + b.user_id AS value,
-                   '{{ ds }}' AS day
-            FROM users a CROSS JOIN users b WHERE b.user_id <= 100
-            """)
-        let first = try SluiceBinary.run(["run", "pairs", "--date", "2026-11-20"], in: project)
-        #expect(first.status == 0, "\(first.stderr)")
-        let prepare = try SluiceBinary.run(["run", "pairs", "prepare-data", "--date", "2026-11-21"], in: project)
-        #expect(prepare.status == 0, "\(prepare.stderr)")
-
-        let loader = Process()
-        loader.executableURL = SluiceBinary.url
-        loader.arguments = ["run", "pairs", "save-data", "--date", "2026-11-21", "--log-level", "error"]
-        loader.currentDirectoryURL = project
-        loader.standardInput = FileHandle.nullDevice
-        loader.standardOutput = FileHandle.nullDevice
-        loader.standardError = FileHandle.nullDevice
-        try loader.run()
+        try PairsJob.add(to: scratch, project: project, partners: 100)
+        let loader = try PairsJob.startLoader(in: project)
         // Kill it once it has claimed pairs_2 and written some rows there.
         let client = try await CQLClient.connect(.init(contactPoints: ["127.0.0.1"], port: server.port))
         let deadline = ContinuousClock.now + .seconds(60)
@@ -138,36 +105,9 @@ struct ScyllaCLITests {
             try await Task.sleep(for: .milliseconds(20))
         }
         await client.close()
-        let killedMidLoad = loader.isRunning
-        kill(loader.processIdentifier, SIGKILL)
-        #expect(ChildProcess.waitForExit(of: loader, limit: .seconds(30)))
-        #expect(killedMidLoad, "the load finished before it could be killed; make the result larger")
-
-        let during = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
-        #expect(during.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-20\"}\n", "\(during.stderr)")
-        let status = try SluiceBinary.run(["status", "pairs"], in: project)
-        #expect(status.stdout.contains("  active      pairs_1 (version 1)\n"))
-        #expect(status.stdout.contains("load under way or abandoned"))
-
+        try PairsJob.killMidLoad(loader, project: project)
         // The dead loader's lease names this machine and its process: the rerun takes it over at once.
-        let rerun = try SluiceBinary.run(["run", "pairs", "save-data", "--date", "2026-11-21"], in: project)
-        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let rerun = try PairsJob.rerun(project: project, rows: 100_000)
         #expect(rerun.stderr.contains("took over a loader lock whose holder is gone"), "\(rerun.stderr)")
-        let after = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
-        #expect(after.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-21\"}\n")
-        let done = try SluiceBinary.run(["status", "pairs"], in: project)
-        #expect(done.stdout.contains("  active      pairs_2 (version 2)\n"))
-        #expect(done.stdout.contains("  rows        100000\n"))
-    }
-}
-
-/// The test venv's Python (with the DataStax driver), when scripts/test has made it.
-enum DriverPython {
-    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var url: URL? {
-        let url = root.appendingPathComponent(".venv/bin/python")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }
 }

@@ -76,41 +76,8 @@ struct ServingCLITests {
         let (scratch, project) = try Self.demoProject()
         defer { scratch.remove() }
         // A job with a million-row result: every pair of the demo's 1,000 users.
-        try scratch.write(
-            "demo/jobs/pairs/job.yaml",
-            """
-            tasks:
-              prepare-data:
-                kind: prepare
-                sources: { users: { connection: lake, path: "users/" } }
-                sql: prepare.sql
-                output: { connection: lake, path: "results/pairs/" }
-              save-data:
-                kind: save
-                after: [prepare-data]
-                input: { connection: lake, path: "results/pairs/" }
-                target: { connection: serving, table: pairs, key: [pair], values: [value, day] }
-            """)
-        try scratch.write(
-            "demo/jobs/pairs/prepare.sql",
-            """
-            SELECT concat(a.user_id, '-', b.user_id) AS pair, a.user_id * 10000 + b.user_id AS value,
-                   '{{ ds }}' AS day
-            FROM users a CROSS JOIN users b
-            """)
-        let first = try SluiceBinary.run(["run", "pairs", "--date", "2026-11-20"], in: project)
-        #expect(first.status == 0, "\(first.stderr)")
-        let prepare = try SluiceBinary.run(["run", "pairs", "prepare-data", "--date", "2026-11-21"], in: project)
-        #expect(prepare.status == 0, "\(prepare.stderr)")
-
-        let loader = Process()
-        loader.executableURL = SluiceBinary.url
-        loader.arguments = ["run", "pairs", "save-data", "--date", "2026-11-21", "--log-level", "error"]
-        loader.currentDirectoryURL = project
-        loader.standardInput = FileHandle.nullDevice
-        loader.standardOutput = FileHandle.nullDevice
-        loader.standardError = FileHandle.nullDevice
-        try loader.run()
+        try PairsJob.add(to: scratch, project: project)
+        let loader = try PairsJob.startLoader(in: project)
         // The lock file names its holder once the load has started.
         let lock = project.appendingPathComponent("serving.db.locks/pairs.lock")
         let deadline = Date().addingTimeInterval(30)
@@ -118,24 +85,8 @@ struct ServingCLITests {
             Thread.sleep(forTimeInterval: 0.01)
         }
         Thread.sleep(forTimeInterval: 0.3)
-        let killedMidLoad = loader.isRunning
-        kill(loader.processIdentifier, SIGKILL)
-        #expect(ChildProcess.waitForExit(of: loader, limit: .seconds(30)))
-        #expect(killedMidLoad, "the load finished before it could be killed; make the result larger")
-
-        let during = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
-        #expect(during.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-20\"}\n", "\(during.stderr)")
-        let status = try SluiceBinary.run(["status", "pairs"], in: project)
-        #expect(status.stdout.contains("  active      pairs_1 (version 1)\n"))
-        #expect(status.stdout.contains("load under way or abandoned"))
-
-        let rerun = try SluiceBinary.run(["run", "pairs", "save-data", "--date", "2026-11-21"], in: project)
-        #expect(rerun.status == 0, "\(rerun.stderr)")
-        let after = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
-        #expect(after.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-21\"}\n")
-        let done = try SluiceBinary.run(["status", "pairs"], in: project)
-        #expect(done.stdout.contains("  active      pairs_2 (version 2)\n"))
-        #expect(done.stdout.contains("  rows        1000000\n"))
+        try PairsJob.killMidLoad(loader, project: project)
+        _ = try PairsJob.rerun(project: project, rows: 1_000_000)
     }
 
     @Test("the Python reader of docs/readers.md reads what sluice get reads")

@@ -220,13 +220,9 @@ struct DriverOracleTests {
 
 /// Runs `Oracles/driver_oracle.py` with the test venv's Python.
 enum DriverOracle {
-    static let root = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestVenv.repositoryRoot
 
-    static var python: URL? {
-        let url = root.appendingPathComponent(".venv/bin/python")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }
+    static var python: URL? { TestVenv.python }
 
     /// Runs an `Oracles/` script (driver_oracle.py unless named) and returns what it printed.
     static func run(_ python: URL, _ arguments: [String], input: String = "", script: String = "driver_oracle.py")
@@ -262,10 +258,7 @@ enum DriverOracle {
     }
 
     /// An executable installed in the test venv (cqlsh), if there.
-    static func tool(_ name: String) -> URL? {
-        let url = root.appendingPathComponent(".venv/bin/\(name)")
-        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
-    }
+    static func tool(_ name: String) -> URL? { TestVenv.tool(name) }
 
     static func hex(_ buffer: ByteBuffer) -> String {
         buffer.readableBytesView.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()

@@ -317,10 +317,7 @@ public final class SQLiteServingStore: ServingStore {
             rows.reserveCapacity(keys.count)
             for key in keys {
                 guard key.count == keyNames.count else {
-                    throw ServingError.invalidKey(
-                        table: physicalTable,
-                        detail: "a key has \(keyNames.count) part\(keyNames.count == 1 ? "" : "s") "
-                            + "(\(keyNames.joined(separator: ", "))), got \(key.count)")
+                    throw ServingError.wrongKeyParts(table: physicalTable, keyColumns: keyNames, given: key.count)
                 }
                 // Text keys take the column's affinity, so "42" finds the INTEGER 42.
                 for (index, part) in key.enumerated() { statement.bind(part, at: Int32(index + 1)) }

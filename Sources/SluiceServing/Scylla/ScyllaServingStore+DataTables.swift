@@ -235,10 +235,8 @@ extension ScyllaServingStore {
         var bound: [[CQLBoundValue]] = []
         for key in keys {
             guard key.count == markers.count else {
-                throw ServingError.invalidKey(
-                    table: physicalTable,
-                    detail: "a key has \(markers.count) part\(markers.count == 1 ? "" : "s") "
-                        + "(\(markers.map(\.name).joined(separator: ", "))), got \(key.count)")
+                throw ServingError.wrongKeyParts(
+                    table: physicalTable, keyColumns: markers.map(\.name), given: key.count)
             }
             bound.append(
                 try zip(key, markers).map { text, marker in

@@ -34,6 +34,14 @@ public enum ServingError: SluiceError, Equatable {
     /// The store refused or failed an operation (its message, with what was being done).
     case storeFailed(store: String, operation: String, detail: String)
 
+    /// A lookup key with the wrong number of parts for the table's key columns.
+    static func wrongKeyParts(table: String, keyColumns: [String], given: Int) -> ServingError {
+        .invalidKey(
+            table: table,
+            detail: "a key has \(keyColumns.count) part\(keyColumns.count == 1 ? "" : "s") "
+                + "(\(keyColumns.joined(separator: ", "))), got \(given)")
+    }
+
     public var category: FailureCategory {
         switch self {
         case .validationRefused: .validationRefused
