@@ -2,9 +2,10 @@ import CQLTestServer
 import Foundation
 import SluiceCQL
 import SluiceCore
-import SluiceServing
 import Synchronization
 import Testing
+
+@testable import SluiceServing
 
 /// What only the ScyllaDB store has: routing over several nodes, a node lost mid-load, answers
 /// lost on the way back, CQL types and names.
@@ -188,6 +189,59 @@ struct ScyllaServingTests {
         let lookup = try await ServingReader(store: fixture.store, table: "odd").get(["k2"])
         #expect(lookup.columns.sorted() == [odd, "key"].sorted())
         #expect(lookup.rows[0]?.contains(.text("b")) == true)
+    }
+
+    @Test("a loader whose lease is taken over stops before it writes more, and does not switch")
+    func lostLease() async throws {
+        let fixture = try await ServingFixture(.scylla) {
+            $0.rowsPerSecond = 1_000
+            $0.lockLease = 0.9
+        }
+        defer { fixture.remove() }
+        let store = try #require(fixture.store as? ScyllaServingStore)
+        let source = try await fixture.writeResult(keys: 0..<3_000, rowsPerPart: 500) { Int64($0) }
+        // Once the loader holds its lock, another process takes the lease over.
+        let takeOver = Task {
+            let locks = "\"\(fixture.keyspace)\".sluice_locks"
+            while true {
+                let held = try? await store.client.query("SELECT owner FROM \(locks) WHERE name = 'scores'")
+                if let held, !held.rows.isEmpty { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            _ = try await store.client.query("UPDATE \(locks) SET owner = 'another loader' WHERE name = 'scores'")
+        }
+        await #expect(throws: ServingError.lockLost(lock: "scores")) {
+            try await fixture.switcher().save(source, wait: true)
+        }
+        try await takeOver.value
+        #expect(try await fixture.store.pointer(of: "scores") == nil)
+    }
+
+    @Test("lookup keys of every key type parse from text, and contact points take IPv6 addresses")
+    func keyTextAndContactPoints() throws {
+        func key(_ text: String, _ type: CQLDataType) throws -> CQLBoundValue {
+            try CQLServingValue.key(text, type: type, column: "k", table: "t")
+        }
+        #expect(
+            try key("2025-11-20T00:53:20.003000Z", .timestamp)
+                == .bytes(CQLValue.timestamp(1_763_600_000_003).serialized()))
+        #expect(try key("2025-11-20", .timestamp) == .bytes(CQLValue.timestamp(1_763_596_800_000).serialized()))
+        #expect(try key("12:00:00.5", .time) == .bytes(CQLValue.time(43_200_500_000_000).serialized()))
+        #expect(
+            try key("-3.05", .decimal)
+                == .bytes(CQLValue.decimal(CQLDecimal(unscaled: CQLVarint(Int64(-305)), scale: 2)).serialized()))
+        #expect(try key("0xff00", .blob) == .bytes([0xFF, 0x00]))
+        #expect(throws: ServingError.self) { try key("2025-13-01", .date) }
+        #expect(throws: ServingError.self) { try key("25:00:00", .time) }
+        #expect(throws: ServingError.self) { try key("1.x", .decimal) }
+
+        let (hosts, port) = try ScyllaServingStore.contactPoints(
+            ["[::1]:9142", "10.0.0.1:9142", "[fe80::2]:9142"], store: "s")
+        #expect(hosts == ["::1", "10.0.0.1", "fe80::2"])
+        #expect(port == 9142)
+        #expect(try ScyllaServingStore.contactPoints(["::1", "db1"], store: "s").1 == 9042)
+        #expect(throws: ServingError.self) { try ScyllaServingStore.contactPoints(["a:1", "b:2"], store: "s") }
+        #expect(throws: ServingError.self) { try ScyllaServingStore.contactPoints(["[::1]x"], store: "s") }
     }
 
     @Test("rows_per_second caps a load's rate")

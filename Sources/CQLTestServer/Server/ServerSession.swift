@@ -18,13 +18,15 @@ struct ServerSession {
     private(set) var compressesResponses = false
     private var executor: StatementExecutor
     private let cluster: TestClusterState
-    /// Every node's tokens with its address, in token order: who owns a partition.
+    /// The tokens of every node in this node's data center with its address, in token order: who
+    /// owns a partition there (a token-aware client routes within its local data center).
     private let ring: [(token: Int64, address: String)]
 
     init(cluster: TestClusterState, systemTables: NodeSystemTables) {
         self.cluster = cluster
         executor = StatementExecutor(database: cluster.database, systemTables: systemTables)
-        ring = ([systemTables.node] + systemTables.peers).flatMap { node in
+        let dataCenter = systemTables.node.dataCenter
+        ring = ([systemTables.node] + systemTables.peers).filter { $0.dataCenter == dataCenter }.flatMap { node in
             node.tokens.map { (token: $0, address: node.address) }
         }.sorted { $0.token < $1.token }
     }

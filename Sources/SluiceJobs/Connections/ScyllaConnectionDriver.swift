@@ -50,7 +50,8 @@ public struct ScyllaConnectionDriver: ConnectionDriver {
         configuration.localDataCenter = values["local_dc"]?.string
         configuration.username = values["username"]?.string
         configuration.password = values["password"]?.string
-        if values["tls"]?.bool == true || values["tls_ca_file"] != nil {
+        // A CA file implies TLS unless it is turned off explicitly.
+        if values["tls"]?.bool ?? (values["tls_ca_file"] != nil) {
             let caFile = values["tls_ca_file"]?.string.map { path in
                 path.hasPrefix("/") ? path : projectRoot.appendingPathComponent(path).standardizedFileURL.path
             }
@@ -81,9 +82,21 @@ public struct ScyllaConnectionDriver: ConnectionDriver {
             guard rate >= 1 else { throw invalid("rows_per_second", "must be at least 1") }
             configuration.rowsPerSecond = rate
         }
-        if let timeout = values["write_timeout"]?.duration { configuration.requestTimeout = timeout }
-        if let timeout = values["truncate_timeout"]?.duration { configuration.truncateTimeout = timeout }
-        if let lease = values["lock_lease"]?.duration { configuration.lockLease = lease }
+        for (key, path) in [
+            ("write_timeout", \ScyllaConfiguration.requestTimeout), ("truncate_timeout", \.truncateTimeout),
+            ("lock_lease", \.lockLease),
+        ] {
+            guard let seconds = values[key]?.duration else { continue }
+            guard seconds > 0 else { throw invalid(key, "must be longer than 0s") }
+            configuration[keyPath: path] = seconds
+        }
+        // A renewal (every third of the lease) may take a whole write timeout.
+        guard configuration.lockLease >= 3 * configuration.requestTimeout else {
+            throw invalid(
+                "lock_lease",
+                "must be at least 3 x write_timeout (\(Int(3 * configuration.requestTimeout))s): a renewal every "
+                    + "third of the lease may take a whole write timeout")
+        }
         configuration.compression = values["compression"]?.bool ?? false
         configuration.timing = ServingConnectionTiming.timing(of: connection)
         return configuration

@@ -74,6 +74,17 @@ enum CQLServingValue {
         case .blob:
             guard let bytes = hexBytes(text) else { throw invalid("a blob (0x and hex digits)") }
             value = .blob(bytes)
+        case .timestamp:
+            guard let milliseconds = milliseconds(text) else {
+                throw invalid("a timestamp (YYYY-MM-DDTHH:MM:SS[.fff]Z, as sluice get prints it)")
+            }
+            value = .timestamp(milliseconds)
+        case .time:
+            guard let nanoseconds = nanosecondsOfDay(text) else { throw invalid("a time (HH:MM:SS[.fffffffff])") }
+            value = .time(nanoseconds)
+        case .decimal:
+            guard let decimal = decimal(text) else { throw invalid("a decimal number") }
+            value = .decimal(decimal)
         default:
             throw .invalidKey(table: table, detail: "key column \(column) is \(type), which lookups do not support")
         }
@@ -92,6 +103,50 @@ enum CQLServingValue {
             calendar.component(.day, from: date) == day
         else { return nil }
         return Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.f]` with an optional `Z` (UTC), as milliseconds (floored).
+    private static func milliseconds(_ text: String) -> Int64? {
+        var rest = Substring(text)
+        if rest.hasSuffix("Z") { rest = rest.dropLast() } else if rest.hasSuffix("+00:00") { rest = rest.dropLast(6) }
+        let parts = rest.split(whereSeparator: { $0 == "T" || $0 == " " })
+        guard (1...2).contains(parts.count), let days = days(String(parts[0])) else { return nil }
+        var nanoseconds: Int64 = 0
+        if parts.count == 2 {
+            guard let time = nanosecondsOfDay(String(parts[1])) else { return nil }
+            nanoseconds = time
+        }
+        return days * 86_400_000 + nanoseconds / 1_000_000
+    }
+
+    /// `HH:MM:SS[.fffffffff]` as nanoseconds since midnight.
+    private static func nanosecondsOfDay(_ text: String) -> Int64? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, let hours = Int64(parts[0]), let minutes = Int64(parts[1]), (0..<24).contains(hours),
+            (0..<60).contains(minutes)
+        else { return nil }
+        let secondParts = parts[2].split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(secondParts.count), secondParts[0].count == 2, let seconds = Int64(secondParts[0]),
+            (0..<60).contains(seconds)
+        else { return nil }
+        var fraction: Int64 = 0
+        if secondParts.count == 2 {
+            let digits = secondParts[1]
+            guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCII), let value = Int64(digits) else {
+                return nil
+            }
+            fraction = value * Int64(pow(10, Double(9 - digits.count)))
+        }
+        return ((hours * 60 + minutes) * 60 + seconds) * 1_000_000_000 + fraction
+    }
+
+    /// `-123.45` as unscaled digits and a scale.
+    private static func decimal(_ text: String) -> CQLDecimal? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty || parts.count == 2 else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.allSatisfy(\.isNumber), let unscaled = Int128(String(parts[0]) + fraction) else { return nil }
+        return CQLDecimal(unscaled: CQLVarint(unscaled), scale: Int32(fraction.count))
     }
 
     private static func hexBytes(_ text: String) -> [UInt8]? {

@@ -68,12 +68,15 @@ extension ScyllaServingStore {
         try await awaitEmpty(physical, name: name)
     }
 
-    /// Waits until `physical` reads empty, for at most the truncate timeout.
+    /// Waits until `physical` reads empty on every replica (consistency ALL: a replica in another
+    /// data center may still hold rows), for at most the truncate timeout.
     private func awaitEmpty(_ physical: String, name: String) async throws {
         let deadline = ContinuousClock.now + .seconds(configuration.truncateTimeout)
+        let everyReplica = CQLStatementOptions(
+            consistency: .all, isIdempotent: true, timeout: .interval(configuration.requestTimeout))
         while true {
             let rows = try await statements.runOnce(
-                "SELECT * FROM \(name) LIMIT 1", options: dataOptions, operation: "check that \(physical) is empty")
+                "SELECT * FROM \(name) LIMIT 1", options: everyReplica, operation: "check that \(physical) is empty")
             if rows.rows.isEmpty { return }
             guard ContinuousClock.now < deadline else {
                 throw ServingError.storeFailed(
@@ -221,7 +224,11 @@ extension ScyllaServingStore {
             // The table was recreated with other columns since its lookup was prepared.
             lookupStatements.withLock { $0[physicalTable] = nil }
             statements.forget(naming: table(physicalTable))
-            return try await lookup(physicalTable, keys: keys)
+            do {
+                return try await lookup(physicalTable, keys: keys)
+            } catch {
+                throw statements.failure("look keys up in \(physicalTable)", error)
+            }
         } catch {
             throw statements.failure("look keys up in \(physicalTable)", error)
         }
@@ -274,18 +281,23 @@ extension ScyllaServingStore {
         return (order, rows.map { row in row.map { values in positions.map { values[$0] } } })
     }
 
-    /// `columns` in the order of the load that wrote the table (its schema's), cached per table
-    /// until the table's columns change.
+    /// `columns` in the order of the load that wrote the table (its schema's). Read again when the
+    /// columns change, and at most once per pointer TTL, since a reload may reorder the same columns.
     private func columnOrder(of physicalTable: String, columns: [String]) async throws -> [String] {
         let names = Set(columns)
-        if let known = columnOrders.withLock({ $0[physicalTable] }), Set(known) == names { return known }
+        let now = ContinuousClock.now
+        if let known = columnOrders.withLock({ $0[physicalTable] }), Set(known.order) == names,
+            now - known.readAt < .seconds(max(timing.pointerTTL, 1))
+        {
+            return known.order
+        }
         var order = columns
         if let loaded = try await loadState(of: physicalTable)?.schema.columns.map(\.name), Set(loaded) == names,
             loaded.count == columns.count
         {
             order = loaded
         }
-        columnOrders.withLock { $0[physicalTable] = order }
+        columnOrders.withLock { $0[physicalTable] = (order, now) }
         return order
     }
 

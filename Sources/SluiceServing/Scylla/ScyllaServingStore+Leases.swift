@@ -31,13 +31,18 @@ extension ScyllaServingStore {
         let locks = table(ScyllaMetadataTables.locks)
         while true {
             let now = Date()
+            let sent = ContinuousClock.now
             let expires = CQLValue.timestamp(now.addingTimeInterval(configuration.lockLease).millisecondsSince1970)
             let taken = try await lightweightTransaction(
                 "INSERT INTO \(locks) (name, owner, expires_at) VALUES (?, ?, ?) IF NOT EXISTS",
                 [.text(name), .text(owner.description), expires], operation: "take the loader lock \(name)"
             ) { try await self.leaseHolder(name)?.owner == owner.description }
-            if taken { return ScyllaLeaseLock(name: name, owner: owner, store: self) }
+            if taken { return ScyllaLeaseLock(name: name, owner: owner, store: self, takenAt: sent) }
             guard let holder = try await leaseHolder(name) else { continue }
+            // A lost answer judged "not applied" whose INSERT landed after all: the lease is ours.
+            if holder.owner == owner.description {
+                return ScyllaLeaseLock(name: name, owner: owner, store: self, takenAt: sent)
+            }
             if holder.expiresAt <= now || LeaseOwner(parsing: holder.owner)?.diedOnThisMachine == true {
                 let takenOver = try await lightweightTransaction(
                     "UPDATE \(locks) SET owner = ?, expires_at = ? WHERE name = ? IF owner = ? AND expires_at = ?",
@@ -50,7 +55,7 @@ extension ScyllaServingStore {
                     logger.notice(
                         "took over a loader lock whose holder is gone",
                         metadata: ["lock": "\(name)", "holder": "\(holder.owner)"])
-                    return ScyllaLeaseLock(name: name, owner: owner, store: self)
+                    return ScyllaLeaseLock(name: name, owner: owner, store: self, takenAt: sent)
                 }
                 continue
             }
@@ -77,7 +82,10 @@ extension ScyllaServingStore {
         return try await lightweightTransaction(
             "UPDATE \(table(ScyllaMetadataTables.locks)) SET expires_at = ? WHERE name = ? IF owner = ?",
             [.timestamp(expires), .text(name), .text(owner.description)], operation: "renew the loader lock \(name)"
-        ) { try await self.leaseHolder(name)?.owner == owner.description }
+        ) {
+            guard let holder = try await self.leaseHolder(name) else { return false }
+            return holder.owner == owner.description && holder.expiresAt.millisecondsSince1970 == expires
+        }
     }
 
     func releaseLease(_ name: String, owner: LeaseOwner) async throws {

@@ -20,8 +20,8 @@ public final class ScyllaServingStore: ServingStore {
     private let metadataReady = Mutex(false)
     /// The lookup SELECT of each data table, by table.
     let lookupStatements = Mutex<[String: String]>([:])
-    /// The column order of each data table's load, by table.
-    let columnOrders = Mutex<[String: [String]]>([:])
+    /// The column order of each data table's load and when it was read, by table.
+    let columnOrders = Mutex<[String: (order: [String], readAt: ContinuousClock.Instant)]>([:])
 
     public var timing: ServingTiming { configuration.timing }
     public var keyspace: String { configuration.keyspace }
@@ -73,15 +73,27 @@ public final class ScyllaServingStore: ServingStore {
         var ports: Set<Int> = []
         for entry in entries {
             let parts = entry.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port) {
+            if entry.hasPrefix("["), let close = entry.firstIndex(of: "]") {
+                // [IPv6]:port or [IPv6]
+                let rest = entry[entry.index(after: close)...]
+                let port = rest.isEmpty ? 9042 : rest.hasPrefix(":") ? Int(rest.dropFirst()) : nil
+                guard let port, (1...65535).contains(port), close > entry.index(after: entry.startIndex) else {
+                    throw .storeFailed(
+                        store: store, operation: "read contact_points", detail: "\"\(entry)\" is not [address]:port")
+                }
+                hosts.append(String(entry[entry.index(after: entry.startIndex)..<close]))
+                ports.insert(port)
+            } else if parts.count == 2, let port = Int(parts[1]), (1...65535).contains(port), !parts[0].isEmpty {
                 hosts.append(String(parts[0]))
                 ports.insert(port)
-            } else if parts.count == 1, !entry.isEmpty {
+            } else if parts.count == 1 || parts.count > 2, !entry.isEmpty {
+                // A host name, an IPv4 address, or a bare IPv6 address (several colons).
                 hosts.append(entry)
                 ports.insert(9042)
             } else {
                 throw .storeFailed(
-                    store: store, operation: "read contact_points", detail: "\"\(entry)\" is not host or host:port")
+                    store: store, operation: "read contact_points",
+                    detail: "\"\(entry)\" is not host, host:port or [IPv6 address]:port")
             }
         }
         guard !hosts.isEmpty else {

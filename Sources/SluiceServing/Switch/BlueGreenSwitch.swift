@@ -34,12 +34,12 @@ public struct BlueGreenSwitch: Sendable {
         try await store.prepareMetadata()
         let lock = try await store.acquireLoadLock(spec.table)
         do {
-            let outcome = try await loadHoldingLock(source, shard: .whole, wait: wait, onRows: onRows)
+            let outcome = try await loadHoldingLock(source, shard: .whole, wait: wait, lock: lock, onRows: onRows)
             let result: SwitchOutcome
             if case .upToDate(let pointer) = outcome {
                 result = .upToDate(pointer)
             } else {
-                result = try await switchHoldingLock(source)
+                result = try await switchHoldingLock(source, lock: lock)
             }
             await lock.release()
             return result
@@ -58,7 +58,7 @@ public struct BlueGreenSwitch: Sendable {
         let lock = try await store.acquireLoadLock(
             shard.isWhole ? spec.table : "\(spec.table).shard-\(shard.index)-of-\(shard.count)")
         do {
-            let outcome = try await loadHoldingLock(source, shard: shard, wait: wait, onRows: onRows)
+            let outcome = try await loadHoldingLock(source, shard: shard, wait: wait, lock: lock, onRows: onRows)
             await lock.release()
             return outcome
         } catch {
@@ -73,7 +73,7 @@ public struct BlueGreenSwitch: Sendable {
         try await store.prepareMetadata()
         let lock = try await store.acquireLoadLock(spec.table)
         do {
-            let outcome = try await switchHoldingLock(source)
+            let outcome = try await switchHoldingLock(source, lock: lock)
             await lock.release()
             return outcome
         } catch {
@@ -100,6 +100,7 @@ public struct BlueGreenSwitch: Sendable {
             let flipped = ServingPointer(
                 table: spec.table, activeTable: other, version: pointer.version + 1, loadedAt: state.updatedAt,
                 switchedAt: now, sourceRun: state.sourceRun, rowCount: state.rowCount)
+            try lock.checkHeld()
             try await flip(to: flipped, from: pointer)
             logger.info(
                 "rolled back",
@@ -126,7 +127,7 @@ public struct BlueGreenSwitch: Sendable {
     }
 
     private func loadHoldingLock(
-        _ source: LoadSource, shard: ShardSpec, wait: Bool, onRows: @Sendable (Int64) -> Void
+        _ source: LoadSource, shard: ShardSpec, wait: Bool, lock: any LoadLock, onRows: @Sendable (Int64) -> Void
     ) async throws -> ShardOutcome {
         let schema = try servingSchema(for: source)
         let runID = source.runID
@@ -170,7 +171,8 @@ public struct BlueGreenSwitch: Sendable {
                 "table": "\(target)", "result": "\(runID)", "shard": "\(shard)",
                 "claim": "\(claim == .joined ? "joined" : "started")",
             ])
-        let rows = try await write(source, shard: shard, into: target, schema: schema, onRows: onRows)
+        let rows = try await write(source, shard: shard, into: target, schema: schema, lock: lock, onRows: onRows)
+        try lock.checkHeld()
         try await store.recordShard(
             ShardReport(
                 physicalTable: target, sourceRun: runID, shard: shard.index, shardCount: shard.count, rows: rows,
@@ -179,7 +181,7 @@ public struct BlueGreenSwitch: Sendable {
     }
 
     private func write(
-        _ source: LoadSource, shard: ShardSpec, into table: String, schema: ServingSchema,
+        _ source: LoadSource, shard: ShardSpec, into table: String, schema: ServingSchema, lock: any LoadLock,
         onRows: @Sendable (Int64) -> Void
     ) async throws -> Int64 {
         let columns = schema.columns.map(\.name)
@@ -188,6 +190,7 @@ public struct BlueGreenSwitch: Sendable {
         do {
             for part in source.parts(of: shard) {
                 for try await batch in try await source.batches(of: part, columns: columns) {
+                    try lock.checkHeld()
                     try await writer.write(batch)
                     onRows(Int64(batch.numRows))
                 }
@@ -212,7 +215,7 @@ public struct BlueGreenSwitch: Sendable {
         try await Task.sleep(for: .milliseconds(Int((remaining * 1000).rounded(.up))))
     }
 
-    private func switchHoldingLock(_ source: LoadSource) async throws -> SwitchOutcome {
+    private func switchHoldingLock(_ source: LoadSource, lock: any LoadLock) async throws -> SwitchOutcome {
         let runID = source.runID
         let pointer = try await store.pointer(of: spec.table)
         if let pointer, pointer.sourceRun == runID { return .upToDate(pointer) }
@@ -240,6 +243,7 @@ public struct BlueGreenSwitch: Sendable {
         let flipped = ServingPointer(
             table: spec.table, activeTable: target, version: (pointer?.version ?? 0) + 1, loadedAt: now,
             switchedAt: now, sourceRun: runID, rowCount: rows)
+        try lock.checkHeld()
         try await flip(to: flipped, from: pointer)
         logger.info(
             "switched",

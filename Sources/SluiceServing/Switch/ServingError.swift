@@ -29,6 +29,8 @@ public enum ServingError: SluiceError, Equatable {
     /// The pointer named the table this load was about to claim: another process flipped or
     /// rolled back meanwhile.
     case claimedActiveTable(table: String, physicalTable: String)
+    /// The loader lock's lease ran out or another process took it over mid-load.
+    case lockLost(lock: String)
     /// A keyspace or table name the store cannot use safely.
     case invalidName(kind: String, name: String, rule: String)
     /// The store refused or failed an operation (its message, with what was being done).
@@ -89,6 +91,9 @@ public enum ServingError: SluiceError, Equatable {
         case .claimedActiveTable(let table, let physicalTable):
             return "\(table): \(physicalTable) became the active table while this load started (a flip or rollback "
                 + "by another process); it was not touched, run the load again"
+        case .lockLost(let lock):
+            return "lost the loader lock \(lock) (its lease ran out or another process took it over); this load "
+                + "stopped and did not switch, run it again"
         case .invalidName(let kind, let name, let rule):
             return "invalid \(kind) name \"\(name)\": \(rule)"
         case .storeFailed(let store, let operation, let detail):

@@ -60,7 +60,7 @@ enum ServingBackend: String, CaseIterable, Sendable, CustomTestStringConvertible
         configuration.password = environment["SLUICE_SCYLLA_PASSWORD"]
         configuration.createKeyspace = .simple(factor: Int(environment["SLUICE_SCYLLA_REPLICATION_FACTOR"] ?? "1") ?? 1)
         configuration.timing = timing
-        configuration.lockLease = 5
+        configuration.lockLease = 30
         configuration.truncateTimeout = 60
         return configuration
     }
