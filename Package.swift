@@ -160,7 +160,7 @@ let package = Package(
             // Oracles/ holds the Python scripts; Fixtures/ what the DataStax driver printed.
             exclude: ["Oracles", "Fixtures"]),
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
-        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing"]),
+        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing", "SluiceCQL"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
         .testTarget(
             name: "SluiceServingTests",
