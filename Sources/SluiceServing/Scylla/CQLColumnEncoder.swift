@@ -67,34 +67,33 @@ struct CQLColumnEncoder: Sendable {
 
     // MARK: Numbers
 
-    private static func integer(_ array: any ColumnArray, target: Target, width: Int?) -> CQLColumnEncoder? {
+    /// Any integer column's values, widened (every integer type fits 128 bits); nil for others.
+    private static func integers(_ array: any ColumnArray) -> (@Sendable (Int) -> Int128)? {
         switch array {
-        case let array as Int64Array: typedInteger(array, target: target, width: width)
-        case let array as Int32Array: typedInteger(array, target: target, width: width)
-        case let array as Int16Array: typedInteger(array, target: target, width: width)
-        case let array as Int8Array: typedInteger(array, target: target, width: width)
-        case let array as UInt64Array: typedInteger(array, target: target, width: width)
-        case let array as UInt32Array: typedInteger(array, target: target, width: width)
-        case let array as UInt16Array: typedInteger(array, target: target, width: width)
-        case let array as UInt8Array: typedInteger(array, target: target, width: width)
+        case let array as Int64Array: { Int128(array.value(at: $0)) }
+        case let array as Int32Array: { Int128(array.value(at: $0)) }
+        case let array as Int16Array: { Int128(array.value(at: $0)) }
+        case let array as Int8Array: { Int128(array.value(at: $0)) }
+        case let array as UInt64Array: { Int128(array.value(at: $0)) }
+        case let array as UInt32Array: { Int128(array.value(at: $0)) }
+        // Float16 shares UInt16 storage: only the type tells them apart.
+        case let array as UInt16Array where array.dataType != .float16: { Int128(array.value(at: $0)) }
+        case let array as UInt8Array: { Int128(array.value(at: $0)) }
         default: nil
         }
     }
 
     /// `width` bytes (a range-checked `tinyint` … `bigint`), or a `varint` when nil.
-    private static func typedInteger<T: FixedWidthInteger & FixedWidthValue>(
-        _ array: PrimitiveArray<T>, target: Target, width: Int?
-    ) -> CQLColumnEncoder {
+    private static func integer(_ array: any ColumnArray, target: Target, width: Int?) -> CQLColumnEncoder? {
+        guard let integers = integers(array) else { return nil }
         guard let width else {
-            return CQLColumnEncoder { row in
-                array.isValid(row) ? .bytes(CQLVarint(Int128(array.value(at: row))).bytes) : .null
-            }
+            return CQLColumnEncoder { row in array.isValid(row) ? .bytes(CQLVarint(integers(row)).bytes) : .null }
         }
         let bits = width * 8
         let range = (Int64(-1) << (bits - 1))...(bits == 64 ? Int64.max : (Int64(1) << (bits - 1)) - 1)
         return CQLColumnEncoder { row throws(ServingError) in
             guard array.isValid(row) else { return .null }
-            let value = array.value(at: row)
+            let value = integers(row)
             guard let exact = Int64(exactly: value), range.contains(exact) else {
                 throw .unsupportedColumn(
                     table: target.table, column: target.column,
@@ -121,15 +120,9 @@ struct CQLColumnEncoder: Sendable {
             guard case .decimal(_, let scale) = array.dataType else { return nil }
             // Through the exact text, so 0.1 stays the nearest double to 0.1.
             double = { Double(DecimalText.format(array.value(at: $0), scale: scale)) ?? .nan }
-        case let array as Int64Array: double = { Double(array.value(at: $0)) }
-        case let array as Int32Array: double = { Double(array.value(at: $0)) }
-        case let array as Int16Array: double = { Double(array.value(at: $0)) }
-        case let array as Int8Array: double = { Double(array.value(at: $0)) }
-        case let array as UInt64Array: double = { Double(array.value(at: $0)) }
-        case let array as UInt32Array: double = { Double(array.value(at: $0)) }
-        case let array as UInt16Array: double = { Double(array.value(at: $0)) }
-        case let array as UInt8Array: double = { Double(array.value(at: $0)) }
-        default: double = nil
+        default:
+            guard let integers = integers(array) else { return nil }
+            double = { Double(integers($0)) }
         }
         guard let double else { return nil }
         return CQLColumnEncoder { row in
@@ -149,15 +142,7 @@ struct CQLColumnEncoder: Sendable {
             guard case .decimal(_, let decimalScale) = array.dataType else { return nil }
             scale = decimalScale
             unscaled = { array.value(at: $0) }
-        case let array as Int64Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as Int32Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as Int16Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as Int8Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as UInt64Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as UInt32Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as UInt16Array: unscaled = { Int128(array.value(at: $0)) }
-        case let array as UInt8Array: unscaled = { Int128(array.value(at: $0)) }
-        default: unscaled = nil
+        default: unscaled = integers(array)
         }
         guard let unscaled else { return nil }
         let scaleBytes = bigEndian(Int64(scale), width: 4)

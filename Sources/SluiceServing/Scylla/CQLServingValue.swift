@@ -93,16 +93,10 @@ enum CQLServingValue {
 
     private static func days(_ text: String) -> Int64? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
-            return nil
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        guard (1...12).contains(month), (1...31).contains(day),
-            let date = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-            calendar.component(.day, from: date) == day
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]), let date = CivilDate(year: year, month: month, day: day)
         else { return nil }
-        return Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        return Int64(date.daysSinceEpoch)
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.f]` with an optional `Z` (UTC), as milliseconds (floored).

@@ -113,29 +113,22 @@ public final class ScyllaServingStore: ServingStore {
 
     // MARK: Options
 
-    var dataOptions: CQLStatementOptions {
-        CQLStatementOptions(
-            consistency: configuration.consistency, isIdempotent: true,
-            timeout: .interval(configuration.requestTimeout))
-    }
+    var dataOptions: CQLStatementOptions { options(configuration.consistency) }
 
-    var pointerOptions: CQLStatementOptions {
-        CQLStatementOptions(
-            consistency: configuration.pointerConsistency, isIdempotent: true,
-            timeout: .interval(configuration.requestTimeout))
-    }
+    var pointerOptions: CQLStatementOptions { options(configuration.pointerConsistency) }
 
     /// A read that completes any lightweight transaction in progress on the row.
-    var serialReadOptions: CQLStatementOptions {
-        CQLStatementOptions(
-            consistency: configuration.serialConsistency, isIdempotent: true,
-            timeout: .interval(configuration.requestTimeout))
-    }
+    var serialReadOptions: CQLStatementOptions { options(configuration.serialConsistency) }
 
     var transactionOptions: CQLStatementOptions {
+        options(configuration.pointerConsistency, serial: configuration.serialConsistency)
+    }
+
+    /// Idempotent unless it is a lightweight transaction (`serial` set), with the write timeout.
+    private func options(_ consistency: CQLConsistency, serial: CQLConsistency? = nil) -> CQLStatementOptions {
         CQLStatementOptions(
-            consistency: configuration.pointerConsistency, serialConsistency: configuration.serialConsistency,
-            isIdempotent: false, timeout: .interval(configuration.requestTimeout))
+            consistency: consistency, serialConsistency: serial, isIdempotent: serial == nil,
+            timeout: .interval(configuration.requestTimeout))
     }
 
     func table(_ name: String) -> String { CQLName.qualified(keyspace, name) }
