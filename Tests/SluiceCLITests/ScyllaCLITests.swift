@@ -7,7 +7,8 @@ import Testing
 /// The serving commands on `type: scylla`, against a CQLTestServer in this process.
 @Suite("Serving from ScyllaDB on the command line", .timeLimit(.minutes(10)))
 struct ScyllaCLITests {
-    /// The demo project with its serving connection moved to a fresh keyspace on `server`.
+    /// The demo project with its serving connection moved to a fresh keyspace on `server`. Loads are
+    /// capped at 10,000 rows/s, so a loader is still loading when a busy test machine gets to kill it.
     private static func scyllaProject(_ server: CQLTestServer) throws -> (ScratchFolder, URL, keyspace: String) {
         let scratch = try ScratchFolder()
         let project = scratch.url.appendingPathComponent("demo")
@@ -22,7 +23,8 @@ struct ScyllaCLITests {
         }
         lines[index] = """
               serving: { type: scylla, contact_points: ["127.0.0.1:\(server.port)"], keyspace: \(keyspace), \
-            create_keyspace: true, replication_factor: 1, pointer_ttl: 100ms, request_timeout: 100ms, flip_margin: 100ms }
+            create_keyspace: true, replication_factor: 1, pointer_ttl: 100ms, request_timeout: 100ms, flip_margin: 100ms, \
+            rows_per_second: 10000 }
             """
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
         return (scratch, project, keyspace)
