@@ -125,10 +125,13 @@ public final class CQLTestServer: Sendable {
     public var routing: [String: Routing] { state.routingCounts }
 
     /// Runs the next QUERY or EXECUTE whose CQL text `matches` but never answers it, as when a
-    /// response is lost: the client times out without knowing whether the statement applied.
+    /// response is lost: the client times out without knowing whether the statement applied. The
+    /// first `afterAnswering` matching statements are answered as usual.
     @discardableResult
-    public func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) -> ResponseDrop {
-        state.dropResponse(toNextStatementWhere: matches)
+    public func dropResponse(
+        afterAnswering answered: Int = 0, toNextStatementWhere matches: @escaping @Sendable (String) -> Bool
+    ) -> ResponseDrop {
+        state.dropResponse(afterAnswering: answered, toNextStatementWhere: matches)
     }
 
     /// One answer a test asked to drop: whether it has been.

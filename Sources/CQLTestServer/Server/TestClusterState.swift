@@ -10,7 +10,7 @@ final class TestClusterState: Sendable {
     let credentials: CQLTestServer.Credentials?
     let clusterName: String
     private let prepared = Mutex<[[UInt8]: PreparedStatement]>([:])
-    private let droppedResponses = Mutex<[(matches: @Sendable (String) -> Bool, drop: CQLTestServer.ResponseDrop)]>([])
+    private let droppedResponses = Mutex<[DroppedResponse]>([])
     private let routing = Mutex<[String: CQLTestServer.Routing]>([:])
     private let listeners = Mutex<[ObjectIdentifier: any Channel]>([:])
     /// Open client connections by the node address they reached, to drop them when a node stops.
@@ -48,10 +48,18 @@ final class TestClusterState: Sendable {
 
     var routingCounts: [String: CQLTestServer.Routing] { routing.withLock { $0 } }
 
-    func dropResponse(toNextStatementWhere matches: @escaping @Sendable (String) -> Bool) -> CQLTestServer.ResponseDrop
-    {
+    /// An answer a test asked to drop: to the statement matching after `toAnswer` more have been answered.
+    private struct DroppedResponse {
+        var matches: @Sendable (String) -> Bool
+        var toAnswer: Int
+        var drop: CQLTestServer.ResponseDrop
+    }
+
+    func dropResponse(
+        afterAnswering answered: Int, toNextStatementWhere matches: @escaping @Sendable (String) -> Bool
+    ) -> CQLTestServer.ResponseDrop {
         let drop = CQLTestServer.ResponseDrop()
-        droppedResponses.withLock { $0.append((matches, drop)) }
+        droppedResponses.withLock { $0.append(.init(matches: matches, toAnswer: answered, drop: drop)) }
         return drop
     }
 
@@ -59,6 +67,10 @@ final class TestClusterState: Sendable {
     func takeDroppedResponse(for text: String) -> Bool {
         droppedResponses.withLock { pending in
             guard let index = pending.firstIndex(where: { $0.matches(text) }) else { return false }
+            guard pending[index].toAnswer == 0 else {
+                pending[index].toAnswer -= 1
+                return false
+            }
             pending.remove(at: index).drop.markDropped()
             return true
         }
