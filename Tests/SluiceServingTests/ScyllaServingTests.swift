@@ -84,7 +84,9 @@ struct ScyllaServingTests {
         "a flip whose answer is lost is settled by a serial read: applied, it counts as done",
         arguments: ["IF NOT EXISTS", "IF version"])
     func lostFlipAnswer(condition: String) async throws {
-        let fixture = try await ServingFixture(.scylla) { $0.requestTimeout = 1 }
+        // Each lost answer costs the request timeout; 3 s, because the reads around the flip (the
+        // table's columns from system_schema) took more than 1 s on a CI machine running every suite.
+        let fixture = try await ServingFixture(.scylla) { $0.requestTimeout = 3 }
         defer { fixture.remove() }
         let switcher = fixture.switcher()
         let server = try await SharedTestServer.oneNode.value
