@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "SluiceSQL", targets: ["SluiceSQL"]),
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
         .library(name: "SluiceCompute", targets: ["SluiceCompute"]),
+        .library(name: "SluiceArrow", targets: ["SluiceArrow"]),
         .library(name: "SluiceServing", targets: ["SluiceServing"]),
         .library(name: "SluiceAirflow", targets: ["SluiceAirflow"]),
         .library(name: "SluiceCQL", targets: ["SluiceCQL"]),
@@ -53,6 +54,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Vectorized kernels over columnar arrays with Spark 4 ANSI semantics: no SQL, no plans.
         .target(name: "SluiceCompute", dependencies: ["SluiceCore"]),
+        .target(name: "SluiceArrow", dependencies: ["SluiceCore", "CZstd"]),
         // The local Spark SQL engine: parser, binder, logical plan and vectorized operators.
         .target(name: "SluiceSQL", dependencies: ["SluiceCore", "SluiceCompute", "SluiceParquet", "SluiceStorage"]),
         // The blue/green switch over a ServingStore (pointer, load, validate, flip, rollback), the
@@ -162,6 +164,10 @@ let package = Package(
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
         .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing", "SluiceCQL"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
+        .testTarget(
+            name: "SluiceArrowTests",
+            dependencies: ["SluiceArrow", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],
+            exclude: ["Oracles"]),
         .testTarget(
             name: "SluiceServingTests",
             dependencies: [

@@ -1,0 +1,168 @@
+import SluiceCore
+
+/// Reads an Arrow IPC stream (the streaming format of the Arrow columnar spec): a Schema message,
+/// then DictionaryBatch and RecordBatch messages, each `0xFFFFFFFF`, a 4-byte metadata length, the
+/// FlatBuffers metadata and the body, until an end-of-stream marker or the end of the bytes.
+///
+/// Record batches share the stream's memory: columns are views of `stream`, which stays allocated
+/// while any of them is alive.
+public struct ArrowIPCStreamReader: Sendable {
+    /// The stream's schema (its first message).
+    public let schema: Schema
+    private let layouts: [ArrowColumnLayout]
+    private let stream: Buffer
+    private var position: Int
+    private var dictionaries: [Int64: DictionaryValues] = [:]
+    private var batchesRead = 0
+
+    /// Slots of the Message table (`header` is a union: its type byte, then the table).
+    private enum MessageSlot {
+        static let version = 0
+        static let headerType = 1
+        static let header = 2
+        static let bodyLength = 3
+    }
+
+    /// MessageHeader union members.
+    private enum HeaderType: UInt8 {
+        case schema = 1
+        case dictionaryBatch = 2
+        case recordBatch = 3
+        case tensor = 4
+        case sparseTensor = 5
+    }
+
+    /// Reads the stream's schema.
+    ///
+    /// - Throws: `ArrowIPCError` when the stream does not start with a well-formed Schema message.
+    public init(_ stream: Buffer) throws(ArrowIPCError) {
+        self.stream = stream
+        position = 0
+        guard let (type, header, _) = try Self.nextMessage(stream, at: &position, index: 0) else {
+            throw ArrowIPCError("the stream is empty: it has no schema message")
+        }
+        guard type == .schema else {
+            throw ArrowIPCError("the stream starts with a \(type) message, not its schema")
+        }
+        (schema, layouts) = try ArrowSchemaDecoder.decode(header)
+    }
+
+    /// The next record batch, or nil at the end of the stream. Dictionary batches before it are
+    /// read on the way.
+    public mutating func next() throws(ArrowIPCError) -> RecordBatch? {
+        while let (type, header, body) = try Self.nextMessage(stream, at: &position, index: batchesRead + 1) {
+            switch type {
+            case .recordBatch:
+                batchesRead += 1
+                let what = "record batch \(batchesRead)"
+                var decoder = try ArrowRecordBatchDecoder(header, body: body, dictionaries: dictionaries, what: what)
+                let columns = try decoder.decodeColumns(schema.fields, layouts)
+                do {
+                    return try RecordBatch(schema: schema, columns: columns, numRows: decoder.rowCount)
+                } catch {
+                    throw ArrowIPCError("\(what): \(error)")
+                }
+            case .dictionaryBatch:
+                try readDictionary(header, body: body)
+            case .schema:
+                throw ArrowIPCError("a second schema message after \(batchesRead) record batches")
+            case .tensor, .sparseTensor:
+                throw ArrowIPCError("a \(type) message: Sluice reads record batches only")
+            }
+        }
+        return nil
+    }
+
+    /// Every remaining record batch.
+    public mutating func readAll() throws(ArrowIPCError) -> [RecordBatch] {
+        var batches: [RecordBatch] = []
+        while let batch = try next() { batches.append(batch) }
+        return batches
+    }
+
+    private mutating func readDictionary(_ header: FlatBufferTable, body: Buffer) throws(ArrowIPCError) {
+        let id = try header.scalar(0, default: Int64(0))
+        let isDelta = try header.bool(2)
+        guard let (field, layout) = Self.dictionaryField(id: id, fields: schema.fields, layouts: layouts) else {
+            throw ArrowIPCError("dictionary batch \(id) belongs to no column of the schema")
+        }
+        guard let data = try header.table(1, what: "data of dictionary batch \(id)") else {
+            throw ArrowIPCError("dictionary batch \(id) has no data")
+        }
+        let what = "dictionary batch \(id)"
+        var decoder = try ArrowRecordBatchDecoder(data, body: body, dictionaries: dictionaries, what: what)
+        guard let values = try decoder.decodeColumns([field], [layout]).first else {
+            throw ArrowIPCError("\(what) has no column")
+        }
+        if isDelta, let earlier = dictionaries[id] {
+            throw ArrowIPCError(
+                "\(what) is a delta to a dictionary of \(earlier.array.count) values; Sluice reads replacements only")
+        }
+        dictionaries[id] = DictionaryValues(values)
+    }
+
+    /// The field (with the value type) and layout of the dictionary-encoded column with `id`.
+    private static func dictionaryField(
+        id: Int64, fields: [Field], layouts: [ArrowColumnLayout]
+    ) -> (Field, ArrowColumnLayout)? {
+        for (field, layout) in zip(fields, layouts) {
+            switch layout {
+            case .dictionary(let dictionaryID, _, let values) where dictionaryID == id:
+                return (field, values)
+            case .structure(let children, let childLayouts):
+                if let found = dictionaryField(id: id, fields: children, layouts: childLayouts) { return found }
+            case .list(let element, let elementLayout):
+                if let found = dictionaryField(id: id, fields: [element], layouts: [elementLayout]) { return found }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// Reads the message at `position` and moves past it; nil at the end-of-stream marker or the end.
+    private static func nextMessage(
+        _ stream: Buffer, at position: inout Int, index: Int
+    ) throws(ArrowIPCError) -> (HeaderType, FlatBufferTable, Buffer)? {
+        func int32(at offset: Int) -> Int32? {
+            guard offset + 4 <= stream.byteCount else { return nil }
+            return stream.withUnsafeBytes {
+                Int32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+            }
+        }
+        guard var length = int32(at: position) else { return nil }
+        position += 4
+        // Since Arrow 0.15 a message starts with 0xFFFFFFFF before its length; older streams omit it.
+        if length == -1 {
+            guard let next = int32(at: position) else { return nil }
+            length = next
+            position += 4
+        }
+        if length == 0 { return nil }
+        guard length > 0, Int(length) <= stream.byteCount - position else {
+            throw ArrowIPCError(
+                "message \(index): metadata of \(length) bytes runs past the \(stream.byteCount)-byte stream")
+        }
+        let metadata = stream.slice(byteOffset: position, byteCount: Int(length))
+        position += Int(length)
+        let message = try FlatBufferTable(root: metadata, what: "message \(index)")
+        // MetadataVersion V4 = 3, V5 = 4; V1 to V3 predate Arrow 0.8 and lay buffers out differently.
+        let version = try message.scalar(MessageSlot.version, default: Int16(0))
+        guard version >= 3 else {
+            throw ArrowIPCError("message \(index) has metadata version V\(version + 1); Sluice reads V4 and V5")
+        }
+        let typeCode = try message.scalar(MessageSlot.headerType, default: UInt8(0))
+        guard let type = HeaderType(rawValue: typeCode),
+            let header = try message.table(MessageSlot.header, what: "header of message \(index)")
+        else {
+            throw ArrowIPCError("message \(index) has no header, or one of unknown type \(typeCode)")
+        }
+        let bodyLength = try message.scalar(MessageSlot.bodyLength, default: Int64(0))
+        guard bodyLength >= 0, bodyLength <= Int64(stream.byteCount - position) else {
+            throw ArrowIPCError("message \(index): a body of \(bodyLength) bytes runs past the end of the stream")
+        }
+        let body = stream.slice(byteOffset: position, byteCount: Int(bodyLength))
+        position += Int(bodyLength)
+        return (type, header, body)
+    }
+}

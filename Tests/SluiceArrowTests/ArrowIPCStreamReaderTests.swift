@@ -1,0 +1,151 @@
+import Foundation
+import SluiceArrow
+import SluiceCompute
+import SluiceCore
+import SluiceParquet
+import SluiceStorage
+import SluiceTestSupport
+import Testing
+
+/// Streams pyarrow writes (`Oracles/arrow_streams.py`), decoded and compared with the same tables
+/// as parquet, read by Sluice's parquet reader (which the parquet corpus checks against pyarrow).
+@Suite("Arrow IPC streams from pyarrow", .serialized)
+struct ArrowIPCStreamReaderTests {
+    /// The oracle's output folder, made once per suite; nil (and the tests skip) without the venv.
+    private static let streams: URL? = {
+        guard let python = TestVenv.python else { return nil }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-arrow-\(UUID().uuidString)")
+        let script = TestVenv.repositoryRoot.appendingPathComponent("Tests/SluiceArrowTests/Oracles/arrow_streams.py")
+        guard let result = try? ChildProcess.run(python, [script.path, folder.path]), result.status == 0 else {
+            return nil
+        }
+        return folder
+    }()
+
+    private static func folder() throws -> URL? {
+        guard let streams else {
+            print("skipping: no .venv with pyarrow (run scripts/python-env)")
+            return nil
+        }
+        return streams
+    }
+
+    private static func read(_ name: String, in folder: URL) throws -> (Schema, [RecordBatch]) {
+        let data = try Data(contentsOf: folder.appendingPathComponent("\(name).arrows"))
+        var reader = try ArrowIPCStreamReader(data: data)
+        return (reader.schema, try reader.readAll())
+    }
+
+    private static func parquet(_ name: String, in folder: URL) async throws -> RecordBatch {
+        let reader = try await ParquetFileReader.open(store: LocalObjectStore(root: folder), key: "\(name).parquet")
+        var batches: [RecordBatch] = []
+        for try await batch in reader.batches() { batches.append(batch) }
+        return try RecordBatch.concatenate(batches)
+    }
+
+    /// A column as JSON lines (dictionaries decoded): how values compare whatever the names of
+    /// list elements (`item` in Arrow, `element` in parquet) and with NaN equal to NaN.
+    private static func rendered(_ column: any ColumnArray, name: String) throws -> String {
+        let plain = try decodingDictionary(column)
+        return RecordBatchJSONLines.render(try RecordBatch(columns: [name: plain]))
+    }
+
+    /// Parquet has no TIME in seconds: pyarrow stores `t_s` as milliseconds.
+    private static let notInParquet: Set<String> = ["t_s"]
+
+    /// Every column of the stream equals the parquet file's, by type (nested ones by value only)
+    /// and value.
+    private static func expectSameAsParquet(_ stream: String, parquet file: String, in folder: URL) async throws {
+        let (schema, batches) = try read(stream, in: folder)
+        let expected = try await parquet(file, in: folder)
+        let decoded = try RecordBatch.concatenate(batches)
+        #expect(decoded.numRows == expected.numRows)
+        for (index, field) in schema.fields.enumerated() where !notInParquet.contains(field.name) {
+            let want = try #require(expected.column(named: field.name), "\(field.name)")
+            let got = decoded.column(at: index)
+            if case .list = got.dataType {
+            } else {
+                #expect(got.dataType == want.dataType, "column \(field.name)")
+            }
+            #expect(try rendered(got, name: field.name) == rendered(want, name: field.name), "column \(field.name)")
+        }
+    }
+
+    @Test("every type Sluice maps, with nulls, in several batches", arguments: ["every_type", "every_type_zstd"])
+    func everyType(stream: String) async throws {
+        guard let folder = try Self.folder() else { return }
+        try await Self.expectSameAsParquet(stream, parquet: "every_type", in: folder)
+        let (schema, batches) = try Self.read(stream, in: folder)
+        #expect(batches.map(\.numRows) == (stream == "every_type" ? [300, 300, 300, 100] : [400, 400, 200]))
+        #expect(schema.fields.first { $0.name == "ts_utc" }?.dataType == .timestamp(.microsecond, timezone: "UTC"))
+        #expect(schema.fields.first { $0.name == "day64" }?.dataType == .date32)
+        let seconds = try #require(batches.first?.column(named: "t_s") as? Time32Array)
+        #expect(seconds.dataType == .time(.second))
+        #expect((0..<3).map { seconds[$0] } == [0, 80, 160])
+    }
+
+    @Test("a slice, an empty table, and dictionaries (int8 and int32 indices, replaced between batches)")
+    func slicesEmptyAndDictionaries() async throws {
+        guard let folder = try Self.folder() else { return }
+        for name in ["sliced", "dictionary_int32", "dictionary_replaced"] {
+            try await Self.expectSameAsParquet(name, parquet: name, in: folder)
+        }
+        let (schema, batches) = try Self.read("empty", in: folder)
+        #expect(schema.fields.count == 33)
+        #expect(batches.allSatisfy { $0.numRows == 0 })
+        let (_, replaced) = try Self.read("dictionary_replaced", in: folder)
+        #expect(
+            try replaced.map { try Self.rendered($0.column(at: 0), name: "w") } == [
+                "{\"w\":\"alpha\"}\n{\"w\":null}\n{\"w\":\"beta\"}\n{\"w\":\"alpha\"}\n",
+                "{\"w\":\"gamma\"}\n{\"w\":\"gamma\"}\n{\"w\":null}\n{\"w\":\"delta\"}\n",
+            ])
+    }
+
+    @Test("Arrow's Null type (Spark's NullType) reads as an all-null int32 column")
+    func nullType() throws {
+        guard let folder = try Self.folder() else { return }
+        let (schema, batches) = try Self.read("null_type", in: folder)
+        #expect(schema.fields.map(\.dataType) == [.int32, .int32])
+        let batch = try #require(batches.first)
+        #expect(batch.column(at: 0).nullCount == 5)
+        #expect(RecordBatchJSONLines.line(batch, row: 2) == "{\"n\":null,\"i\":3}")
+    }
+
+    @Test("an LZ4-compressed body is refused by name")
+    func lz4IsRefused() throws {
+        guard let folder = try Self.folder() else { return }
+        let error = #expect(throws: ArrowIPCError.self) { try Self.read("every_type_lz4", in: folder) }
+        #expect(error?.description.contains("LZ4_FRAME") == true)
+    }
+
+    @Test("truncated and damaged streams fail with ArrowIPCError, never crash")
+    func damagedStreams() throws {
+        guard let folder = try Self.folder() else { return }
+        let data = try Data(contentsOf: folder.appendingPathComponent("sliced.arrows"))
+        let whole = try Self.read("sliced", in: folder).1
+        #expect(!whole.isEmpty)
+        // Every cut inside the schema message, then a cut every 97 bytes.
+        for length in Array(0..<600) + Array(stride(from: 600, to: data.count, by: 97)) {
+            do {
+                var reader = try ArrowIPCStreamReader(data: data.prefix(length))
+                _ = try reader.readAll()
+            } catch {
+                #expect(error is ArrowIPCError, "cut at \(length): \(error)")
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var damaged = data
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let index = Int.random(in: 0..<min(damaged.count, 4_096), using: &generator)
+                damaged[index] = UInt8.random(in: 0...255, using: &generator)
+            }
+            do {
+                var reader = try ArrowIPCStreamReader(data: damaged)
+                _ = try reader.readAll()
+            } catch {
+                #expect(error is ArrowIPCError, "\(error)")
+            }
+        }
+    }
+}
