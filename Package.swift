@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SluiceJobs", targets: ["SluiceJobs"]),
         .library(name: "SluiceCompute", targets: ["SluiceCompute"]),
         .library(name: "SluiceArrow", targets: ["SluiceArrow"]),
+        .library(name: "SluiceSpark", targets: ["SluiceSpark"]),
         .library(name: "SluiceServing", targets: ["SluiceServing"]),
         .library(name: "SluiceAirflow", targets: ["SluiceAirflow"]),
         .library(name: "SluiceCQL", targets: ["SluiceCQL"]),
@@ -29,6 +30,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         // The columnar data model, logical dates and templating. No I/O.
@@ -55,6 +60,15 @@ let package = Package(
         // Vectorized kernels over columnar arrays with Spark 4 ANSI semantics: no SQL, no plans.
         .target(name: "SluiceCompute", dependencies: ["SluiceCore"]),
         .target(name: "SluiceArrow", dependencies: ["SluiceCore", "CZstd"]),
+        .target(
+            name: "SluiceSpark",
+            dependencies: [
+                "SluiceCore", "SluiceArrow", .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Protos"]),
         // The local Spark SQL engine: parser, binder, logical plan and vectorized operators.
         .target(name: "SluiceSQL", dependencies: ["SluiceCore", "SluiceCompute", "SluiceParquet", "SluiceStorage"]),
         // The blue/green switch over a ServingStore (pointer, load, validate, flip, rollback), the
@@ -77,6 +91,7 @@ let package = Package(
                 "SluiceSQL",
                 "SluiceServing",
                 "SluiceCQL",
+                "SluiceSpark",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -127,6 +142,7 @@ let package = Package(
                 "SluiceSQL",
                 "SluiceServing",
                 "SluiceHTTP",
+                "SluiceSpark",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -162,8 +178,11 @@ let package = Package(
             // Oracles/ holds the Python scripts; Fixtures/ what the DataStax driver printed.
             exclude: ["Oracles", "Fixtures"]),
         .testTarget(name: "SluiceAirflowTests", dependencies: ["SluiceAirflow", "SluiceJobs", "SluiceTestSupport"]),
-        .testTarget(name: "SluiceJobsTests", dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing", "SluiceCQL"]),
+        .testTarget(
+            name: "SluiceJobsTests",
+            dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing", "SluiceCQL", "SluiceSpark"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
+        .testTarget(name: "SluiceSparkTests", dependencies: ["SluiceSpark", "SluiceCore", "SluiceTestSupport"]),
         .testTarget(
             name: "SluiceArrowTests",
             dependencies: ["SluiceArrow", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],

@@ -2,18 +2,26 @@ import ArgumentParser
 import Foundation
 import SluiceCore
 import SluiceSQL
+import SluiceSpark
 
 struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "Run a Spark SQL query over parquet files and folders, in process.",
+        abstract: "Run a Spark SQL query over parquet files and folders, in process or on Spark.",
         discussion: """
             Each --view name=PATH makes a parquet file, or a folder of part files (Hive partition \
             folders become columns), a table the query can name. Names are case-insensitive.
+            --engine spark runs the query on Spark Connect (--remote, or SPARK_REMOTE); a view's \
+            PATH is then a path or URI that Spark can read (a local path becomes file://).
             table: aligned columns. jsonl: one JSON object per row, values as `sluice parquet cat` \
             prints them. csv: a header row, then RFC 4180 rows; a null is an empty field.
             """
     )
+
+    enum Engine: String, ExpressibleByArgument, CaseIterable {
+        case local
+        case spark
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table
@@ -32,6 +40,12 @@ struct QueryCommand: AsyncParsableCommand {
 
     @Option(help: "Output format: table, jsonl or csv.")
     var format: Format = .table
+
+    @Option(help: "Where the query runs: local (in process) or spark.")
+    var engine: Engine = .local
+
+    @Option(help: "The Spark Connect server for --engine spark: sc://host:port (default: SPARK_REMOTE).")
+    var remote: String?
 
     @Flag(help: "Print the logical and physical plans instead of running the query.")
     var explain = false
@@ -59,6 +73,10 @@ struct QueryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let text = try queryText()
+        if engine == .spark {
+            try await runOnSpark(text)
+            return
+        }
         var catalog = Catalog()
         for view in views {
             let parts = view.split(separator: "=", maxSplits: 1)
@@ -82,18 +100,50 @@ struct QueryCommand: AsyncParsableCommand {
         case .table:
             // The widths depend on every row, so the table is printed once the result is complete.
             let result = try await engine.run(sql: text, catalog: catalog)
-            var table = TextTable(header: result.schema.fields.map(\.name))
-            for batch in result.batches {
-                for row in 0..<batch.numRows {
-                    table.append(
-                        batch.columns.indices.map { column in
-                            ColumnValueText.scalarText(batch.columns[column], field: batch.schema[column], at: row)
-                                ?? "NULL"
-                        })
-                }
-            }
-            print(table.rendered, terminator: "")
+            printTable(result.schema, result.batches)
         }
+    }
+
+    private func runOnSpark(_ text: String) async throws {
+        guard let remote = remote ?? ProcessInfo.processInfo.environment["SPARK_REMOTE"] else {
+            throw ValidationError("--engine spark needs --remote sc://host:port or SPARK_REMOTE")
+        }
+        let client = try SparkConnectClient(try SparkConnectURL(remote))
+        try await client.closing {
+            for view in views {
+                let parts = view.split(separator: "=", maxSplits: 1).map(String.init)
+                let path = parts[1].contains("://") ? parts[1] : URL(fileURLWithPath: parts[1]).absoluteString
+                _ = try await client.execute(SparkPlan.parquetView(parts[0], path: path))
+            }
+            if explain {
+                print(try await client.explain(SparkPlan.sql(text)))
+                return
+            }
+            let result = try await client.execute(SparkPlan.sql(text))
+            switch format {
+            case .jsonl:
+                for batch in result.batches { print(RecordBatchJSONLines.render(batch), terminator: "") }
+            case .csv:
+                print(RecordBatchCSV.header(result.schema), terminator: "")
+                for batch in result.batches { print(RecordBatchCSV.render(batch), terminator: "") }
+            case .table:
+                printTable(result.schema, result.batches)
+            }
+        }
+    }
+
+    private func printTable(_ schema: Schema, _ batches: [RecordBatch]) {
+        var table = TextTable(header: schema.fields.map(\.name))
+        for batch in batches {
+            for row in 0..<batch.numRows {
+                table.append(
+                    batch.columns.indices.map { column in
+                        ColumnValueText.scalarText(batch.columns[column], field: batch.schema[column], at: row)
+                            ?? "NULL"
+                    })
+            }
+        }
+        print(table.rendered, terminator: "")
     }
 
     private func queryText() throws -> String {

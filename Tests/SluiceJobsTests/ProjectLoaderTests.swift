@@ -1,6 +1,7 @@
 import Foundation
 import SluiceSQL
 import SluiceServing
+import SluiceSpark
 import Testing
 
 @testable import SluiceJobs
@@ -112,9 +113,9 @@ struct ProjectLoaderTests {
 
     @Test("a Spark Connect token never shows in plans or messages")
     func sparkTokenRedacted() throws {
-        #expect(EngineConfig.redacted("sc://spark:15002/;token=abc;use_ssl=true") == "sc://spark:15002")
-        #expect(EngineConfig.redacted("sc://spark:15002") == "sc://spark:15002")
-        #expect(EngineConfig.spark(remote: "sc://h:1/;token=abc").description == "spark at sc://h:1")
+        #expect(SparkConnectURL.redacted("sc://spark:15002/;token=abc;use_ssl=true") == "sc://spark:15002")
+        #expect(SparkConnectURL.redacted("sc://spark:15002") == "sc://spark:15002")
+        #expect(EngineConfig.spark(try SparkConnectURL("sc://h:1/;token=abc")).description == "spark at sc://h:1")
     }
 
     @Test("S3 paths follow the same key rules as local ones")

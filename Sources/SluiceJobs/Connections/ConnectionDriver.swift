@@ -48,9 +48,19 @@ public protocol ConnectionDriver: Sendable {
 
     /// Creates the client. Called at most once per connection per process, on first use.
     func makeClient(for connection: ConnectionConfig, projectRoot: URL) async throws -> any SharedClient
+
+    /// Where Spark finds the store-relative `prefix` of this connection's lake, or nil when Spark
+    /// cannot use this kind of store.
+    func sparkLocation(of prefix: String, in connection: ConnectionConfig, projectRoot: URL) -> SparkLakeLocation?
 }
 
 extension ConnectionDriver {
+    public func sparkLocation(of prefix: String, in connection: ConnectionConfig, projectRoot: URL)
+        -> SparkLakeLocation?
+    {
+        nil
+    }
+
     /// By default a path must be a plain relative key prefix (no `..`, not absolute, …), the
     /// rule every object store shares.
     public func validate(path prefix: String) throws(StorageError) {

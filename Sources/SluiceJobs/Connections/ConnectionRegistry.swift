@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SluiceCore
 import SluiceServing
+import SluiceSpark
 import SluiceStorage
 
 /// The process's clients, one per named connection: created on first use (concurrent first uses
@@ -71,6 +72,34 @@ public actor ConnectionRegistry {
         return store
     }
 
+    /// Where Spark finds `prefix` of a lake connection.
+    ///
+    /// - Throws: when the connection is unknown, or of a type Spark cannot read (the error names it).
+    public func sparkLocation(connection name: String, prefix: String) throws -> SparkLakeLocation {
+        guard let connection = connections[name] else {
+            throw UnknownNameError(kind: "connection", name: name, known: connections.keys.sorted())
+        }
+        guard let driver = drivers.driver(forType: connection.type),
+            let location = driver.sparkLocation(of: prefix, in: connection, projectRoot: projectRoot)
+        else {
+            throw SparkLakeUnsupported(connection: name, type: connection.type)
+        }
+        return location
+    }
+
+    /// The process's one Spark Connect session for `url`, opened on first use and closed with the
+    /// connections.
+    public func sparkClient(_ url: SparkConnectURL) async throws -> SparkConnectClient {
+        let key = "spark engine \(url)"
+        guard !isShutDown else { throw ConnectionsShutDown(connection: key) }
+        let creation = clients[key] ?? Task { try SparkConnectClient(url) as any SharedClient }
+        clients[key] = creation
+        guard let client = try await creation.value as? SparkConnectClient else {
+            throw ConnectionRoleError(connection: key, expected: .lake)
+        }
+        return client
+    }
+
     /// Names of the connections opened so far.
     public var openedConnections: [String] { clients.keys.sorted() }
 
@@ -87,6 +116,17 @@ public actor ConnectionRegistry {
                 logger.warning("closing connection failed", metadata: ["connection": "\(name)", "error": "\(error)"])
             }
         }
+    }
+}
+
+/// A lake connection whose type Spark cannot reach, named in a prepare task on `engine: spark`.
+public struct SparkLakeUnsupported: SluiceError, Equatable {
+    public var connection: String
+    public var type: String
+
+    public var category: FailureCategory { .usage }
+    public var description: String {
+        "connection \"\(connection)\" (type \(type)) cannot be read or written by Spark; use a file or s3 lake"
     }
 }
 

@@ -18,10 +18,23 @@ public struct FileConnectionDriver: ConnectionDriver {
     }
 
     public func makeClient(for connection: ConnectionConfig, projectRoot: URL) async throws -> any SharedClient {
+        LocalObjectStore(root: Self.root(of: connection, projectRoot: projectRoot))
+    }
+
+    /// A `file:` URI of the folder: Spark reads it when the cluster sees the same path (Spark on
+    /// this machine, or a folder every node mounts there).
+    public func sparkLocation(of prefix: String, in connection: ConnectionConfig, projectRoot: URL)
+        -> SparkLakeLocation?
+    {
+        let folder = Self.root(of: connection, projectRoot: projectRoot).appendingPathComponent(prefix)
+        return SparkLakeLocation(uri: folder.absoluteURL.absoluteString)
+    }
+
+    private static func root(of connection: ConnectionConfig, projectRoot: URL) -> URL {
         let root = connection.settings["root"]?.string ?? "."
         // Appending, not `relativeTo:`: that resolves against the parent when the project URL
         // lacks a trailing slash.
         let url = root.hasPrefix("/") ? URL(fileURLWithPath: root) : projectRoot.appendingPathComponent(root)
-        return LocalObjectStore(root: url.standardizedFileURL)
+        return url.standardizedFileURL
     }
 }

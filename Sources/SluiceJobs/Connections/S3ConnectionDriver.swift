@@ -29,6 +29,34 @@ public struct S3ConnectionDriver: ConnectionDriver {
         try S3ObjectStore.make(Self.storeSettings(of: connection))
     }
 
+    /// An `s3a:` URI (Hadoop's S3 file system, which the cluster needs: hadoop-aws), with the
+    /// connection's endpoint, addressing and keys as settings for its bucket only. Without keys,
+    /// the cluster's own credentials apply.
+    public func sparkLocation(of prefix: String, in connection: ConnectionConfig, projectRoot: URL)
+        -> SparkLakeLocation?
+    {
+        guard let store = try? Self.storeSettings(of: connection) else { return nil }
+        let key = [store.prefix, prefix].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+            .filter { !$0.isEmpty }.joined(separator: "/")
+        let bucket = "fs.s3a.bucket.\(store.bucket)."
+        var settings: [String: String] = [:]
+        if let endpoint = store.endpoint { settings[bucket + "endpoint"] = endpoint }
+        if let region = store.region { settings[bucket + "endpoint.region"] = region }
+        if let pathStyle = store.pathStyle ?? (store.endpoint != nil ? true : nil) {
+            settings[bucket + "path.style.access"] = String(pathStyle)
+        }
+        if let credentials = store.credentials {
+            settings[bucket + "access.key"] = credentials.accessKeyID
+            settings[bucket + "secret.key"] = credentials.secretAccessKey
+            if let token = credentials.sessionToken {
+                settings[bucket + "session.token"] = token
+                settings[bucket + "aws.credentials.provider"] =
+                    "org.apache.hadoop.fs.s3a.TemporaryAWSCredentialsProvider"
+            }
+        }
+        return SparkLakeLocation(uri: "s3a://\(store.bucket)/\(key)", settings: settings)
+    }
+
     /// The store settings a connection declares; keys only when both halves are given.
     public static func storeSettings(of connection: ConnectionConfig) throws -> S3StoreSettings {
         let values = connection.settings

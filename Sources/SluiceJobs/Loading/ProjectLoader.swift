@@ -1,6 +1,7 @@
 import Foundation
 import SluiceCore
 import SluiceSQL
+import SluiceSpark
 
 /// Loads and validates a project: `sluice.yaml` and every `jobs/<name>/job.yaml`. Every problem
 /// found is reported at once, each naming its file, key path and line.
@@ -117,11 +118,17 @@ public struct ProjectLoader: Sendable {
             for key in ["threads", "memory_limit"] {
                 mapping.value(key)?.report("only an engine of type local has \(key)")
             }
-            guard let remote = mapping.string("remote", required: true) else { return local }
-            if !remote.hasPrefix("sc://") {
-                mapping.value("remote")?.report("expected sc://host:port, got \"\(EngineConfig.redacted(remote))\"")
+            // Spark's own clients read SPARK_REMOTE; `remote:` wins over it.
+            guard let remote = mapping.string("remote") ?? environment["SPARK_REMOTE"] else {
+                typeNode.report("an engine of type spark needs remote: sc://host:port (or SPARK_REMOTE)")
+                return local
             }
-            return .spark(remote: remote)
+            do {
+                return .spark(try SparkConnectURL(remote))
+            } catch {
+                (mapping.value("remote") ?? typeNode).report("\(error)")
+                return local
+            }
         default:
             typeNode.report("unknown engine type \"\(type)\"; known: local, spark")
             return local

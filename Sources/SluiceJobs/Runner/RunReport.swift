@@ -19,7 +19,7 @@ public struct TaskFailure: SluiceError, Hashable {
     public var message: String
     public var category: FailureCategory
 
-    /// `prepare-data: not available yet: …`
+    /// `prepare-data: Spark: [TABLE_OR_VIEW_NOT_FOUND] …`
     public var description: String { "\(task): \(message)" }
 }
 

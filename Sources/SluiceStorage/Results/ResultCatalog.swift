@@ -94,6 +94,26 @@ public enum ResultCatalog {
         return manifest
     }
 
+    /// Publishes a run that another writer filled (Spark, through its own output committer): the
+    /// part files in the run folder now are the manifest. Only for a writer that commits its parts
+    /// into a run folder that did not exist before it started, so that the folder holds exactly
+    /// what it committed.
+    ///
+    /// Throws `StorageError.corruptResult`, and writes no marker, when the folder has no part file.
+    @discardableResult
+    public static func markCompleteAsListed(
+        _ dataset: ResultDataset, in store: any ObjectStore, writtenAt: Date = Date()
+    ) async throws -> ResultManifest {
+        let parts = try await partFiles(of: dataset, in: store).map { info in
+            ResultManifest.Part(name: info.key.utf8Dropping(prefix: dataset.runPrefix), size: info.size)
+        }
+        guard !parts.isEmpty else {
+            throw StorageError.corruptResult(
+                location: store.displayLocation, key: dataset.runPrefix, reason: "the writer left no part file")
+        }
+        return try await markComplete(dataset, parts: parts, in: store, writtenAt: writtenAt)
+    }
+
     /// Deletes old runs under `prefix`, keeping the `keep` newest complete runs.
     ///
     /// - Older complete runs are deleted: each loses its `_SUCCESS` marker first, then its other

@@ -54,7 +54,6 @@ struct FailureCategoryTests {
         #expect(FailureCategory(of: SystemFailure()) == .taskFailed)
         #expect(FailureCategory(of: CancellationError()) == .taskFailed)
         #expect(FailureCategory(of: LogicalDateError(text: "x")) == .usage)
-        #expect(FailureCategory(of: NotAvailableYet("x")).exitCode == 1)
     }
 
     @Test func zeroPadding() {

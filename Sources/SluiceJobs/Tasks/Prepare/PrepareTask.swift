@@ -2,6 +2,7 @@ import Foundation
 import SluiceCore
 import SluiceParquet
 import SluiceSQL
+import SluiceSpark
 import SluiceStorage
 
 /// A configured prepare task.
@@ -39,8 +40,8 @@ public struct PrepareTask: ConfiguredTask {
         switch context.project.engine {
         case .local(let options):
             return try await runLocally(rendered, options: options, in: context)
-        case .spark(let remote):
-            throw NotAvailableYet("the Spark Connect engine (SluiceSpark) for \(EngineConfig.redacted(remote))")
+        case .spark(let url):
+            return try await runOnSpark(rendered, url: url, in: context)
         }
     }
 }

@@ -1,0 +1,7 @@
+import SluiceCore
+
+extension SparkConnectClient: SharedClient {
+    public func shutdown() async throws {
+        await close()
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import SluiceArrow
+import SluiceCore
+import Synchronization
+
+/// What one execution has received so far, kept across the streams of a reattachable execution
+/// (the first ExecutePlan, then each ReattachExecute after a stream broke off).
+final class SparkExecutionProgress: Sendable {
+    struct State {
+        var schema: Schema?
+        var batches: [RecordBatch] = []
+        var rows = 0
+        /// The last response received: where a reattach resumes.
+        var lastResponseID: String?
+        var complete = false
+        var serverSideSessionID: String?
+    }
+
+    private let state = Mutex(State())
+
+    var snapshot: State { state.withLock { $0 } }
+
+    /// Takes in one response: decodes its Arrow batches, notes where the stream got to.
+    func receive(_ response: Spark_Connect_ExecutePlanResponse) throws {
+        var decoded: (Schema, [RecordBatch])?
+        if case .arrowBatch(let arrow)? = response.responseType {
+            var reader = try ArrowIPCStreamReader(data: arrow.data)
+            decoded = (reader.schema, try reader.readAll())
+        }
+        state.withLock { state in
+            if !response.responseID.isEmpty { state.lastResponseID = response.responseID }
+            if !response.serverSideSessionID.isEmpty { state.serverSideSessionID = response.serverSideSessionID }
+            if let (schema, batches) = decoded {
+                state.schema = state.schema ?? schema
+                state.batches += batches.filter { $0.numRows > 0 }
+                state.rows += batches.reduce(0) { $0 + $1.numRows }
+            }
+            if state.schema == nil, response.hasSchema, let schema = try? SparkDataTypes.schema(response.schema) {
+                state.schema = schema
+            }
+            if case .resultComplete? = response.responseType { state.complete = true }
+        }
+    }
+}
