@@ -21,7 +21,8 @@ struct ScyllaCLITests {
         }
         lines[index] = """
               serving: { type: scylla, contact_points: ["127.0.0.1:\(server.port)"], keyspace: \(keyspace), \
-            create_keyspace: true, replication_factor: 1, pointer_ttl: 100ms, request_timeout: 100ms, flip_margin: 100ms }
+            create_keyspace: true, replication_factor: 1, pointer_ttl: 100ms, request_timeout: 100ms, flip_margin: 100ms, \
+            write_timeout: 60s, lock_lease: 180s }
             """
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
         return (scratch, project, keyspace)
@@ -93,17 +94,18 @@ struct ScyllaCLITests {
         defer { scratch.remove() }
         // 100,000 rows: every pair of the demo's users with the first 100.
         try PairsJob.add(to: scratch, project: project, partners: 100)
-        // Kill it once it has claimed pairs_2 and written 1,000 rows there: the server drops its answer
-        // to the next insert, which holds the load for write_timeout (12 s), so the test is not a race
-        // against the loader on a busy machine.
-        let held = server.dropResponse(afterAnswering: 1_000) { $0.hasPrefix("INSERT") && $0.contains("pairs_2") }
+        // Kill it once it has claimed pairs_2 and written 1,000 rows there. From then on the server
+        // leaves its inserts into pairs_2 unanswered, so the loader stalls there (the project's
+        // write_timeout is a minute) however long a busy machine takes to get to the kill.
+        let stall = server.dropResponses(afterAnswering: 1_000) { $0.hasPrefix("INSERT") && $0.contains("pairs_2") }
         let loader = try PairsJob.startLoader(in: project)
         let deadline = ContinuousClock.now + .seconds(120)
-        while !held.isDone, loader.isRunning, ContinuousClock.now < deadline {
+        while !stall.isDone, loader.isRunning, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(10))
         }
-        #expect(held.isDone, "the loader wrote fewer than 1,000 rows to pairs_2")
+        #expect(stall.isDone, "the loader wrote fewer than 1,000 rows to pairs_2")
         try PairsJob.killMidLoad(loader, project: project)
+        stall.stop()
         // The dead loader's lease names this machine and its process: the rerun takes it over at once.
         let rerun = try PairsJob.rerun(project: project, rows: 100_000)
         #expect(rerun.stderr.contains("took over a loader lock whose holder is gone"), "\(rerun.stderr)")

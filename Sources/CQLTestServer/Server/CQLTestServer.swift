@@ -131,14 +131,28 @@ public final class CQLTestServer: Sendable {
     public func dropResponse(
         afterAnswering answered: Int = 0, toNextStatementWhere matches: @escaping @Sendable (String) -> Bool
     ) -> ResponseDrop {
-        state.dropResponse(afterAnswering: answered, toNextStatementWhere: matches)
+        state.dropResponses(afterAnswering: answered, count: 1, where: matches)
     }
 
-    /// One answer a test asked to drop: whether it has been.
+    /// Like `dropResponse`, but leaves every matching statement unanswered until `stop()`: a
+    /// client writing to a matching table stalls there, whatever its timeouts and retries.
+    public func dropResponses(
+        afterAnswering answered: Int = 0, where matches: @escaping @Sendable (String) -> Bool
+    ) -> ResponseDrop {
+        state.dropResponses(afterAnswering: answered, count: .max, where: matches)
+    }
+
+    /// Answers a test asked to drop: whether one has been, and a way to stop dropping.
     public final class ResponseDrop: Sendable {
         private let dropped = Atomic(false)
+        private let stopped = Atomic(false)
 
         public var isDone: Bool { dropped.load(ordering: .acquiring) }
+
+        /// Answers matching statements from now on.
+        public func stop() { stopped.store(true, ordering: .releasing) }
+
+        var isStopped: Bool { stopped.load(ordering: .acquiring) }
 
         func markDropped() { dropped.store(true, ordering: .releasing) }
     }

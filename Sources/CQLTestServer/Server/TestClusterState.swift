@@ -48,30 +48,35 @@ final class TestClusterState: Sendable {
 
     var routingCounts: [String: CQLTestServer.Routing] { routing.withLock { $0 } }
 
-    /// An answer a test asked to drop: to the statement matching after `toAnswer` more have been answered.
+    /// Answers a test asked to drop: `toDrop` of the statements matching after `toAnswer` more have
+    /// been answered.
     private struct DroppedResponse {
         var matches: @Sendable (String) -> Bool
         var toAnswer: Int
+        var toDrop: Int
         var drop: CQLTestServer.ResponseDrop
     }
 
-    func dropResponse(
-        afterAnswering answered: Int, toNextStatementWhere matches: @escaping @Sendable (String) -> Bool
+    func dropResponses(
+        afterAnswering answered: Int, count: Int, where matches: @escaping @Sendable (String) -> Bool
     ) -> CQLTestServer.ResponseDrop {
         let drop = CQLTestServer.ResponseDrop()
-        droppedResponses.withLock { $0.append(.init(matches: matches, toAnswer: answered, drop: drop)) }
+        droppedResponses.withLock { $0.append(.init(matches: matches, toAnswer: answered, toDrop: count, drop: drop)) }
         return drop
     }
 
-    /// Whether the answer to `text` is to be dropped; each request to drop one is used once.
+    /// Whether the answer to `text` is to be dropped.
     func takeDroppedResponse(for text: String) -> Bool {
         droppedResponses.withLock { pending in
+            pending.removeAll { $0.drop.isStopped }
             guard let index = pending.firstIndex(where: { $0.matches(text) }) else { return false }
             guard pending[index].toAnswer == 0 else {
                 pending[index].toAnswer -= 1
                 return false
             }
-            pending.remove(at: index).drop.markDropped()
+            pending[index].drop.markDropped()
+            pending[index].toDrop -= 1
+            if pending[index].toDrop == 0 { pending.remove(at: index) }
             return true
         }
     }
