@@ -143,6 +143,7 @@ let package = Package(
                 "SluiceServing",
                 "SluiceHTTP",
                 "SluiceSpark",
+                "SluiceArrow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -165,7 +166,9 @@ let package = Package(
             name: "SluiceParquetTests", dependencies: ["SluiceParquet", "SluiceTestSupport"], exclude: ["Oracles"]),
         .testTarget(
             name: "SluiceSQLTests",
-            dependencies: ["SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],
+            dependencies: [
+                "SluiceSQL", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport", "SluiceSpark",
+            ],
             // Oracle/ holds the SQL oracle corpus: generated data, queries, and the DuckDB runner.
             exclude: ["Oracle"]),
         .testTarget(

@@ -7,8 +7,13 @@ import SluiceSQL
 /// Values are taken by position, so duplicate output names do not collide.
 enum OracleEngineRows {
     static func rows(_ result: QueryResult) throws -> [[OracleValue]] {
+        try rows(result.batches)
+    }
+
+    /// Rows of batches from anywhere (Spark's, say), rendered the same way.
+    static func rows(_ batches: [RecordBatch]) throws -> [[OracleValue]] {
         var json = "["
-        for batch in result.batches {
+        for batch in batches {
             for row in 0..<batch.numRows {
                 if json.count > 1 { json += "," }
                 json += "["
