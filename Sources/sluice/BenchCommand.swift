@@ -1,14 +1,38 @@
 import ArgumentParser
 import Foundation
+import SluiceArrow
 import SluiceParquet
 import SluiceStorage
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Sluice's parquet reader and writer, and its S3 client.",
-        subcommands: [ParquetReadCommand.self, ParquetWriteCommand.self, ObjectStoreBenchCommand.self]
+        abstract: "Measure Sluice's parquet reader and writer, its S3 client and its Arrow IPC reader.",
+        subcommands: [
+            ParquetReadCommand.self, ParquetWriteCommand.self, ObjectStoreBenchCommand.self, ArrowReadCommand.self,
+        ]
     )
+
+    struct ArrowReadCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "arrow-read",
+            abstract: "Decode an Arrow IPC stream file held in memory; print rows, the best seconds, rows/s, MB/s."
+        )
+
+        @Argument(help: "An Arrow IPC stream file.")
+        var file: String
+
+        @Option(help: "Decodes to run; the fastest counts.")
+        var repeats: Int = 5
+
+        func run() async throws {
+            let data = try Data(contentsOf: URL(fileURLWithPath: file))
+            let (rows, seconds) = try ArrowReadBenchmark(stream: data, repeats: repeats).run()
+            print(
+                "rows=\(rows) seconds=\(String(format: "%.4f", seconds)) rows_per_s=\(Int(Double(rows) / seconds)) "
+                    + "mb_per_s=\(String(format: "%.1f", Double(data.count) / 1e6 / seconds))")
+        }
+    }
 
     struct ParquetReadCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

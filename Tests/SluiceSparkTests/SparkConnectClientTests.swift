@@ -89,7 +89,8 @@ struct SparkConnectClientTests {
             try SparkConnectURL("sc://127.0.0.1:9"),
             retry: .init(attempts: 3, initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(100)))
         let error = await #expect(throws: SparkError.self) { _ = try await client.sparkVersion() }
-        #expect(error.map { "\($0)" }?.hasPrefix("cannot reach Spark Connect at sc://127.0.0.1:9 (3 attempts)") == true)
+        let text = error.map { "\($0)" } ?? ""
+        #expect(text.hasPrefix("cannot reach Spark Connect at sc://127.0.0.1:9 (3 attempts)"), "\(text)")
         await client.close()
     }
 }
