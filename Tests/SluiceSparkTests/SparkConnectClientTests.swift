@@ -87,7 +87,9 @@ struct SparkConnectClientTests {
     func unreachable() async throws {
         let client = try SparkConnectClient(
             try SparkConnectURL("sc://127.0.0.1:9"),
-            retry: .init(attempts: 3, initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(100)))
+            retry: .init(
+                attempts: 3, initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(100),
+                callTimeout: SparkServer.retry.callTimeout))
         let error = await #expect(throws: SparkError.self) { _ = try await client.sparkVersion() }
         let text = error.map { "\($0)" } ?? ""
         #expect(text.hasPrefix("cannot reach Spark Connect at sc://127.0.0.1:9 (3 attempts)"), "\(text)")
