@@ -155,7 +155,6 @@ public struct LookupService: Sendable {
     }
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = (ContinuousClock.now - start).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        (ContinuousClock.now - start).inSeconds
     }
 }

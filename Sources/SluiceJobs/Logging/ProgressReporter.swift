@@ -84,7 +84,7 @@ public final class ProgressReporter: Sendable {
         if let total, total > 0 {
             text += " / \(format(total)) (\(ByteCountText.fixed(Double(done) * 100 / Double(total), 1))%)"
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         if seconds > 0 {
             let rate = Int64(Double(done) / seconds)
             text += ", " + (unit == .bytes ? "\(ByteCountText.format(rate))/s" : "\(Self.grouped(rate))/s")

@@ -37,6 +37,6 @@ public struct ParquetBenchmarkResult: Sendable, Equatable {
 
     /// `duration` in seconds.
     static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration.inSeconds
     }
 }

@@ -84,8 +84,7 @@ public struct ObjectStoreBenchmark: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let (bytes, count) = try await body()
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (clock.now - start).inSeconds
         return Measurement(operation: operation, seconds: seconds, bytes: bytes, count: count)
     }
 }

@@ -42,7 +42,7 @@ extension PrepareTask {
         } catch SparkError.server(let error) {
             throw SparkSQLError(file: "jobs/\(context.job.name)/\(sqlFile.lastPathComponent)", error: error)
         }
-        let elapsed = (ContinuousClock.now - started).components
+        let elapsed = ContinuousClock.now - started
         let manifest = try await ResultCatalog.markCompleteAsListed(dataset, in: store)
         // The parts' footers count the rows (a few KiB read per part).
         var rows: Int64 = 0
@@ -55,7 +55,7 @@ extension PrepareTask {
             "spark wrote the result",
             metadata: [
                 "parts": "\(manifest.parts.count)", "rows": "\(rows)", "bytes": "\(manifest.totalBytes)",
-                "seconds": "\(ByteCountText.fixed(Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, 2))",
+                "seconds": "\(ByteCountText.fixed(elapsed.inSeconds, 2))",
             ])
         return TaskMetrics(rowsIn: 0, rowsOut: rows, bytesIn: 0, bytesOut: manifest.totalBytes)
     }

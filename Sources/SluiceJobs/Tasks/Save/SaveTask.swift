@@ -80,8 +80,7 @@ public struct SaveTask: ConfiguredTask {
     /// The figure a load is judged by: rows per second over the whole save (claim, load, validate,
     /// flip).
     private static func logRate(_ rows: Int64, since started: ContinuousClock.Instant, context: TaskContext) {
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = (ContinuousClock.now - started).inSeconds
         context.logger.info(
             "loaded",
             metadata: [
