@@ -73,23 +73,35 @@ public struct ParquetDataset: Sendable {
         store: any ObjectStore, prefix: String, columns: [String]? = nil, predicate: ParquetPredicate? = nil,
         threads: Int = ParquetFileReader.defaultThreads, location: String? = nil
     ) async throws -> ParquetDataset {
-        try ObjectKeyRules.validate(keyPrefix: prefix)
         let location = location ?? store.displayLocation + "/"
+        let parts = try await partFiles(store: store, prefix: prefix, location: location)
+        return try await open(
+            store: store, name: location + prefix,
+            parts: parts.map { ($0.object, location + $0.object.key, $0.relativePath) }, columns: columns,
+            predicate: predicate, threads: threads)
+    }
+
+    /// The part files under `prefix` in key order, with their paths below the prefix's folder: what
+    /// `open` reads, and what another engine given the same prefix reads.
+    ///
+    /// - Throws: `StorageError.invalidKey` for an invalid prefix; `ParquetError` naming the prefix
+    ///   (as `location` + prefix) when it holds no part file; `StorageError` when listing fails.
+    public static func partFiles(
+        store: any ObjectStore, prefix: String, location: String? = nil
+    ) async throws -> [(object: ObjectInfo, relativePath: String)] {
+        try ObjectKeyRules.validate(keyPrefix: prefix)
         let folder = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
         var parts: [(object: ObjectInfo, relativePath: String)] = []
         for try await object in store.list(prefix: prefix) {
             let relativePath = String(object.key.dropFirst(folder.count))
             if HivePartitionPath.isPartFile(relativePath) { parts.append((object, relativePath)) }
         }
-        let name = location + prefix
         guard !parts.isEmpty else {
             throw ParquetError(
-                .invalidFile, "no part files (*.parquet, not starting with _ or .) under this prefix", file: name)
+                .invalidFile, "no part files (*.parquet, not starting with _ or .) under this prefix",
+                file: (location ?? store.displayLocation + "/") + prefix)
         }
-        return try await open(
-            store: store, name: name,
-            parts: parts.map { ($0.object, location + $0.object.key, $0.relativePath) }, columns: columns,
-            predicate: predicate, threads: threads)
+        return parts
     }
 
     /// A dataset of the single file `object`, without partition columns.

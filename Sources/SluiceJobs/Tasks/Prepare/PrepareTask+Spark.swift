@@ -17,7 +17,14 @@ extension PrepareTask {
             "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
         ]
         var views: [(name: String, uri: String)] = []
+        var bytesIn: Int64 = 0
         for source in sources {
+            // Listed here too: a source without part files fails with the local engine's message
+            // before Spark starts, and the part sizes are the task's bytes in.
+            let (store, prefix) = try await context.resolve(source.location)
+            for part in try await ParquetDataset.partFiles(store: store, prefix: prefix) {
+                bytesIn += part.object.size
+            }
             let location = try await context.connections.sparkLocation(
                 connection: source.location.connection, prefix: try source.location.prefix(for: context.date))
             settings.merge(location.settings) { _, new in new }
@@ -57,7 +64,7 @@ extension PrepareTask {
                 "parts": "\(manifest.parts.count)", "rows": "\(rows)", "bytes": "\(manifest.totalBytes)",
                 "seconds": "\(ByteCountText.fixed(elapsed.inSeconds, 2))",
             ])
-        return TaskMetrics(rowsIn: 0, rowsOut: rows, bytesIn: 0, bytesOut: manifest.totalBytes)
+        return TaskMetrics(rowsIn: 0, rowsOut: rows, bytesIn: bytesIn, bytesOut: manifest.totalBytes)
     }
 }
 
