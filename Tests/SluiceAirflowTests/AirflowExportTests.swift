@@ -124,7 +124,7 @@ import Testing
         }
     }
 
-    @Test func exportsAreDeterministicCompileAndReplaceStaleFiles() throws {
+    @Test func exportsAreDeterministicCompileAndReplaceStaleFiles() async throws {
         let (project, root) = try Self.project(["sharded": Self.shardedJob])
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = root.appendingPathComponent("dags")
@@ -132,7 +132,7 @@ import Testing
         let second = try AirflowExport.write(project, options: Self.options, to: folder)
         #expect(first == second)
         for name in ["job1.py", "sharded.py", "sluice_dagbag_loader.py"] {
-            let compiled = try ChildProcess.run(
+            let compiled = try await ChildProcess.run(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 ["python3", "-m", "py_compile", folder.appendingPathComponent(name).path])
             #expect(compiled.status == 0, "\(name): \(compiled.stderr)")

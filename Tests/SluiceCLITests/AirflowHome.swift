@@ -15,11 +15,11 @@ struct AirflowHome {
 
     var dagsFolder: URL { folder.url.appendingPathComponent("dags") }
 
-    init(bundles: [String: URL]) throws {
+    init(bundles: [String: URL]) async throws {
         folder = try ScratchFolder()
         self.bundles = bundles
         try FileManager.default.createDirectory(at: dagsFolder, withIntermediateDirectories: true)
-        try expectSuccess(["db", "migrate"])
+        _ = try await expectSuccess(["db", "migrate"])
     }
 
     /// The environment Airflow commands (and commands that run them) get: this home, no examples,
@@ -37,15 +37,15 @@ struct AirflowHome {
     }
 
     /// `airflow …` in this home.
-    func run(_ arguments: [String]) throws -> ChildProcessResult {
+    func run(_ arguments: [String]) async throws -> ChildProcessResult {
         guard let airflow = Self.airflow else { throw AirflowMissing() }
-        return try ChildProcess.run(airflow, arguments, in: folder.url, environment: environment)
+        return try await ChildProcess.run(airflow, arguments, in: folder.url, environment: environment)
     }
 
     /// `airflow …`, failing the test with its output unless it exits 0.
     @discardableResult
-    func expectSuccess(_ arguments: [String]) throws -> ChildProcessResult {
-        let result = try run(arguments)
+    func expectSuccess(_ arguments: [String]) async throws -> ChildProcessResult {
+        let result = try await run(arguments)
         guard result.status == 0 else {
             throw AirflowFailure(arguments: arguments, result: result)
         }
@@ -54,9 +54,9 @@ struct AirflowHome {
 
     /// The import errors `airflow dags list-import-errors` reports, as file name → error text.
     /// It exits 1 when there are some.
-    func importErrors() throws -> [String: String] {
+    func importErrors() async throws -> [String: String] {
         let arguments = ["dags", "list-import-errors", "--output", "json"]
-        let result = try run(arguments)
+        let result = try await run(arguments)
         // Airflow prints warnings on stdout as well; the answer is the line with the JSON array.
         guard result.status <= 1, let line = result.stdout.split(separator: "\n").last(where: { $0.hasPrefix("[") }),
             let rows = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [[String: Any]]

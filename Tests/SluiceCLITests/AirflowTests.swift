@@ -14,9 +14,9 @@ struct AirflowTests {
     /// `sql` replaces a job's prepare.sql.
     static func project(
         _ folder: ScratchFolder, jobs: [String: [(String, String)]] = [:], sql: [String: String] = [:]
-    ) throws -> URL {
+    ) async throws -> URL {
         let root = folder.url.appendingPathComponent("project")
-        let created = try SluiceBinary.run(["init", root.path, "--sample-lake"], in: folder.url)
+        let created = try await SluiceBinary.run(["init", root.path, "--sample-lake"], in: folder.url)
         try #require(created.status == 0, "\(created.stderr)")
         let job1 = try String(contentsOf: root.appendingPathComponent("jobs/job1/job.yaml"), encoding: .utf8)
         let jobSQL = try String(contentsOf: root.appendingPathComponent("jobs/job1/prepare.sql"), encoding: .utf8)
@@ -34,16 +34,16 @@ struct AirflowTests {
         return root
     }
 
-    static func export(_ project: URL, to folder: URL, _ extra: [String] = []) throws -> String {
-        let result = try SluiceBinary.run(
+    static func export(_ project: URL, to folder: URL, _ extra: [String] = []) async throws -> String {
+        let result = try await SluiceBinary.run(
             ["airflow", "export", "--out", folder.path, "--project", project.path] + extra, in: project)
         try #require(result.status == 0, "\(result.stderr)")
         return result.stdout
     }
 
     /// The physical table `sluice status` shows as active for the job's save task (nil for none).
-    static func activeTable(_ project: URL, job: String) throws -> String? {
-        let status = try SluiceBinary.run(["status", job, "--project", project.path], in: project)
+    static func activeTable(_ project: URL, job: String) async throws -> String? {
+        let status = try await SluiceBinary.run(["status", job, "--project", project.path], in: project)
         let line = status.stdout.split(separator: "\n").first {
             $0.trimmingCharacters(in: .whitespaces).hasPrefix("active")
         }
@@ -52,8 +52,8 @@ struct AirflowTests {
     }
 
     /// The outcomes `sluice runs` lists for one task of a job, newest first.
-    static func outcomes(_ project: URL, job: String, task: String) throws -> [String] {
-        let runs = try SluiceBinary.run(["runs", job, "--project", project.path], in: project)
+    static func outcomes(_ project: URL, job: String, task: String) async throws -> [String] {
+        let runs = try await SluiceBinary.run(["runs", job, "--project", project.path], in: project)
         return runs.stdout.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count > 4, fields[3] == task else { return nil }
@@ -61,10 +61,10 @@ struct AirflowTests {
         }
     }
 
-    @Test func exportedJobsRunEndToEndAndARefusalIsNotRetried() throws {
+    @Test func exportedJobsRunEndToEndAndARefusalIsNotRetried() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        let project = try Self.project(
+        let project = try await Self.project(
             folder,
             jobs: [
                 "refusing": [("retry_delay: 5m", "retry_delay: 1s"), ("min_rows: 1,", "min_rows: 1000000,")],
@@ -72,85 +72,85 @@ struct AirflowTests {
             ],
             sql: ["failing": "SELECT no_such_column FROM events"])
         let dags = folder.url.appendingPathComponent("dags")
-        let printed = try Self.export(project, to: dags)
+        let printed = try await Self.export(project, to: dags)
         #expect(printed.contains("AIRFLOW__DAG_PROCESSOR__DAG_BUNDLE_CONFIG_LIST="))
-        let home = try AirflowHome(bundles: ["sluice": dags])
+        let home = try await AirflowHome(bundles: ["sluice": dags])
         defer { home.remove() }
-        try home.expectSuccess(["dags", "reserialize"])
-        #expect(try home.importErrors().isEmpty)
+        try await home.expectSuccess(["dags", "reserialize"])
+        await #expect(try home.importErrors().isEmpty)
 
-        try home.expectSuccess(["dags", "test", "job1", "2026-11-20", "-B", "sluice"])
-        let first = try Self.activeTable(project, job: "job1")
+        try await home.expectSuccess(["dags", "test", "job1", "2026-11-20", "-B", "sluice"])
+        let first = try await Self.activeTable(project, job: "job1")
         #expect(first != nil)
-        try home.expectSuccess(["dags", "test", "job1", "2026-11-21", "-B", "sluice"])
-        let second = try Self.activeTable(project, job: "job1")
+        try await home.expectSuccess(["dags", "test", "job1", "2026-11-21", "-B", "sluice"])
+        let second = try await Self.activeTable(project, job: "job1")
         #expect(second != nil && second != first, "the second date flips to the other table")
 
         // Exit 3, a refused switch, fails the task at once despite retries: 2.
-        let refused = try home.run(["dags", "test", "refusing", "2026-11-20", "-B", "sluice"])
+        let refused = try await home.run(["dags", "test", "refusing", "2026-11-20", "-B", "sluice"])
         #expect(refused.status != 0)
-        #expect(try Self.outcomes(project, job: "refusing", task: "save-data") == ["failed"])
-        #expect(try Self.activeTable(project, job: "refusing") == nil)
+        await #expect(try Self.outcomes(project, job: "refusing", task: "save-data") == ["failed"])
+        await #expect(try Self.activeTable(project, job: "refusing") == nil)
         // Any other failure is retried (retries: 1), and fails the DAG run.
-        let failed = try home.run(["dags", "test", "failing", "2026-11-20", "-B", "sluice"])
+        let failed = try await home.run(["dags", "test", "failing", "2026-11-20", "-B", "sluice"])
         #expect(failed.status != 0)
-        #expect(try Self.outcomes(project, job: "failing", task: "prepare-data") == ["failed", "failed"])
+        await #expect(try Self.outcomes(project, job: "failing", task: "prepare-data") == ["failed", "failed"])
     }
 
-    @Test func sourcesSinksLayoutAndAShardedSave() throws {
+    @Test func sourcesSinksLayoutAndAShardedSave() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        let project = try Self.project(
+        let project = try await Self.project(
             folder, jobs: ["sharded": [("keep_results: 7", "keep_results: 7\n    shards: 2")]])
         let dags = folder.url.appendingPathComponent("dags")
-        _ = try Self.export(project, to: dags, ["--layout", "sources-sinks"])
+        _ = try await Self.export(project, to: dags, ["--layout", "sources-sinks"])
         let names = try FileManager.default.contentsOfDirectory(atPath: dags.path).sorted()
         #expect(names == [".airflowignore", "dag_sinks.py", "dag_sources.py", "sluice_dagbag_loader.py"])
-        let home = try AirflowHome(bundles: ["sluice": dags])
+        let home = try await AirflowHome(bundles: ["sluice": dags])
         defer { home.remove() }
-        try home.expectSuccess(["dags", "reserialize"])
-        #expect(try home.importErrors().isEmpty)
+        try await home.expectSuccess(["dags", "reserialize"])
+        await #expect(try home.importErrors().isEmpty)
 
-        try home.expectSuccess(["dags", "test", "sluice_sources", "2026-11-20"])
-        #expect(try Self.activeTable(project, job: "sharded") == nil, "the sources DAG loads nothing")
-        try home.expectSuccess(["dags", "test", "sluice_sinks", "2026-11-20"])
-        #expect(try Self.activeTable(project, job: "job1") != nil)
-        #expect(try Self.activeTable(project, job: "sharded") != nil, "both shards loaded, then one switch")
-        #expect(try Self.outcomes(project, job: "sharded", task: "save-data").count == 2)
+        try await home.expectSuccess(["dags", "test", "sluice_sources", "2026-11-20"])
+        await #expect(try Self.activeTable(project, job: "sharded") == nil, "the sources DAG loads nothing")
+        try await home.expectSuccess(["dags", "test", "sluice_sinks", "2026-11-20"])
+        await #expect(try Self.activeTable(project, job: "job1") != nil)
+        await #expect(try Self.activeTable(project, job: "sharded") != nil, "both shards loaded, then one switch")
+        await #expect(try Self.outcomes(project, job: "sharded", task: "save-data").count == 2)
     }
 
-    @Test func theDagBagLoaderRaisesWhenAnExportedDAGFails() throws {
+    @Test func theDagBagLoaderRaisesWhenAnExportedDAGFails() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        let project = try Self.project(folder)
+        let project = try await Self.project(folder)
         let dags = folder.url.appendingPathComponent("dags")
-        _ = try Self.export(project, to: dags)
-        let home = try AirflowHome(bundles: [:])
+        _ = try await Self.export(project, to: dags)
+        let home = try await AirflowHome(bundles: [:])
         defer { home.remove() }
         try FileManager.default.copyItem(
             at: dags.appendingPathComponent("sluice_dagbag_loader.py"),
             to: home.dagsFolder.appendingPathComponent("sluice_dagbag_loader.py"))
-        try home.expectSuccess(["dags", "reserialize"])
-        #expect(try home.importErrors().isEmpty)
-        let listed = try home.expectSuccess(["dags", "list", "--output", "json"])
+        try await home.expectSuccess(["dags", "reserialize"])
+        await #expect(try home.importErrors().isEmpty)
+        let listed = try await home.expectSuccess(["dags", "list", "--output", "json"])
         #expect(listed.stdout.contains(#""dag_id": "job1""#))
 
         // A broken file in the export folder must not vanish silently: the loader raises.
         try Data("from airflow.sdk import DAG\nthis is not python\n".utf8).write(
             to: dags.appendingPathComponent("broken.py"))
-        try home.expectSuccess(["dags", "reserialize"])
-        let errors = try home.importErrors()
+        try await home.expectSuccess(["dags", "reserialize"])
+        let errors = try await home.importErrors()
         #expect(errors.keys.contains { $0.hasSuffix("sluice_dagbag_loader.py") })
         #expect(errors.values.contains { $0.contains("broken.py") })
     }
 
-    @Test func checkImportsTheExportWithAirflow() throws {
+    @Test func checkImportsTheExportWithAirflow() async throws {
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        let project = try Self.project(folder)
-        let home = try AirflowHome(bundles: [:])
+        let project = try await Self.project(folder)
+        let home = try await AirflowHome(bundles: [:])
         defer { home.remove() }
-        let check = try SluiceBinary.run(
+        let check = try await SluiceBinary.run(
             ["airflow", "check", "--project", project.path], in: project, environment: home.environment)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("no problems found"))

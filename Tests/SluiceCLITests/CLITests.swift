@@ -6,19 +6,19 @@ import Testing
 @Suite("The sluice command", .serialized)
 struct CLITests {
     @Test("init writes a project that validates, lists and dry-runs")
-    func initValidateJobsDryRun() throws {
+    func initValidateJobsDryRun() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let created = try SluiceBinary.run(["init", "p"], in: scratch.url)
+        let created = try await SluiceBinary.run(["init", "p"], in: scratch.url)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("jobs/job1/job.yaml"))
         let project = scratch.url.appendingPathComponent("p")
 
-        let validate = try SluiceBinary.run(["validate"], in: project)
+        let validate = try await SluiceBinary.run(["validate"], in: project)
         #expect(validate.status == 0)
         #expect(validate.stdout == "project p is valid: 2 connections, 1 job, 2 tasks\n")
 
-        let jobs = try SluiceBinary.run(["jobs"], in: project)
+        let jobs = try await SluiceBinary.run(["jobs"], in: project)
         #expect(jobs.status == 0)
         let lines = jobs.stdout.split(separator: "\n").map(String.init)
         try #require(lines.count == 3, "\(jobs.stdout)")
@@ -30,7 +30,7 @@ struct CLITests {
             ]
         )
 
-        let plan = try SluiceBinary.run(["run", "job1", "--date", "2026-11-20", "--dry-run"], in: project)
+        let plan = try await SluiceBinary.run(["run", "job1", "--date", "2026-11-20", "--dry-run"], in: project)
         #expect(plan.status == 0, "\(plan.stderr)")
         #expect(plan.stdout.hasPrefix("job1 for 2026-11-20, run 2"))
         #expect(plan.stdout.contains("1. prepare-data (prepare)\n"))
@@ -41,11 +41,11 @@ struct CLITests {
     }
 
     @Test("a task whose source is empty fails with exit 1, naming the source, and is recorded")
-    func missingSourceFails() throws {
+    func missingSourceFails() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        _ = try SluiceBinary.run(["init", "."], in: scratch.url)
-        let run = try SluiceBinary.run(
+        _ = try await SluiceBinary.run(["init", "."], in: scratch.url)
+        let run = try await SluiceBinary.run(
             ["run", "job1", "--date", "2026-11-20", "--log-format", "json"], in: scratch.url)
         #expect(run.status == 1)
         #expect(run.stdout.contains("failed    prepare-data"))
@@ -59,7 +59,7 @@ struct CLITests {
         for line in logLines {
             #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data(line.utf8)) }
         }
-        let runs = try SluiceBinary.run(["runs", "job1"], in: scratch.url)
+        let runs = try await SluiceBinary.run(["runs", "job1"], in: scratch.url)
         #expect(runs.status == 0)
         #expect(runs.stdout.contains("2026-11-20"))
         #expect(runs.stdout.contains("prepare-data  failed"))
@@ -67,11 +67,11 @@ struct CLITests {
     }
 
     @Test("the demo writes the lake, runs job1 for two dates, and prints lookups from both loads")
-    func demo() throws {
+    func demo() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let folder = scratch.url.appendingPathComponent("d")
-        let demo = try SluiceBinary.run(["demo", "--directory", folder.path], in: scratch.url)
+        let demo = try await SluiceBinary.run(["demo", "--directory", folder.path], in: scratch.url)
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("succeeded prepare-data"))
         #expect(demo.stdout.contains("lookups in user_scores after 2026-11-20 (user_scores_1, version 1):"))
@@ -79,7 +79,7 @@ struct CLITests {
         #expect(demo.stdout.contains("  user_id 1: {\"user_id\":1,\"score\":"))
         #expect(!demo.stdout.contains("not found"))
         // The sample lake is written before the job runs, and reads back as a dataset.
-        let head = try SluiceBinary.run(
+        let head = try await SluiceBinary.run(
             ["parquet", "head", folder.appendingPathComponent("lake/events").path, "-n", "1"], in: scratch.url)
         #expect(head.status == 0)
         #expect(head.stdout.hasPrefix("{\"event_id\":\"20261120-0\",\"user_id\":"))
@@ -122,16 +122,16 @@ struct CLITests {
     ]
 
     @Test("bad input gets one clear error naming file and key, and exit 2", arguments: 0..<7)
-    func badInput(index: Int) throws {
+    func badInput(index: Int) async throws {
         let bad = Self.badInputs[index]
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        _ = try SluiceBinary.run(["init", "."], in: scratch.url)
+        _ = try await SluiceBinary.run(["init", "."], in: scratch.url)
         let original = try scratch.read(bad.file)
         try #require(original.contains(bad.find), "\(bad.name): the example no longer contains \(bad.find)")
         try scratch.write(bad.file, original.replacingOccurrences(of: bad.find, with: bad.replace))
         for command in [["validate"], ["jobs"], ["run", "job1", "--date", "2026-11-20", "--dry-run"]] {
-            let result = try SluiceBinary.run(command, in: scratch.url)
+            let result = try await SluiceBinary.run(command, in: scratch.url)
             #expect(result.status == 2, "\(bad.name): \(command) exited \(result.status)")
             let errors = result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }
             #expect(errors.count == 1, "\(bad.name): \(result.stderr)")
@@ -140,7 +140,7 @@ struct CLITests {
     }
 
     @Test("parquet schema and meta print a file's structure; a non-parquet file fails with exit 1")
-    func parquetInspection() throws {
+    func parquetInspection() async throws {
         let corpus = ParquetCorpus.directory
         let file = corpus.appendingPathComponent("alltypes_plain.parquet").path
         guard FileManager.default.fileExists(atPath: file) else {
@@ -149,42 +149,42 @@ struct CLITests {
         }
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let schema = try SluiceBinary.run(["parquet", "schema", file], in: scratch.url)
+        let schema = try await SluiceBinary.run(["parquet", "schema", file], in: scratch.url)
         #expect(schema.status == 0)
         #expect(schema.stdout.contains("  timestamp_col: timestamp[ns]\n"))
-        let meta = try SluiceBinary.run(["parquet", "meta", file], in: scratch.url)
+        let meta = try await SluiceBinary.run(["parquet", "meta", file], in: scratch.url)
         #expect(meta.status == 0)
         #expect(meta.stdout.contains("rows        8 in 1 row group\n"))
         try scratch.write("bad.parquet", "not a parquet file at all")
-        let bad = try SluiceBinary.run(["parquet", "meta", "bad.parquet"], in: scratch.url)
+        let bad = try await SluiceBinary.run(["parquet", "meta", "bad.parquet"], in: scratch.url)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("bad.parquet: invalid parquet file"))
     }
 
     @Test("usage errors exit 2; help and version exit 0")
-    func usage() throws {
+    func usage() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        _ = try SluiceBinary.run(["init", "."], in: scratch.url)
-        let badDate = try SluiceBinary.run(["run", "job1", "--date", "2026-02-30"], in: scratch.url)
+        _ = try await SluiceBinary.run(["init", "."], in: scratch.url)
+        let badDate = try await SluiceBinary.run(["run", "job1", "--date", "2026-02-30"], in: scratch.url)
         #expect(badDate.status == 2)
         #expect(badDate.stderr.contains("invalid date \"2026-02-30\""))
-        let unknownJob = try SluiceBinary.run(["run", "jbo1", "--date", "2026-11-20"], in: scratch.url)
+        let unknownJob = try await SluiceBinary.run(["run", "jbo1", "--date", "2026-11-20"], in: scratch.url)
         #expect(unknownJob.status == 2)
         #expect(unknownJob.stderr.contains("unknown job \"jbo1\" (did you mean \"job1\"?)"))
-        let missingOption = try SluiceBinary.run(["run", "job1"], in: scratch.url)
+        let missingOption = try await SluiceBinary.run(["run", "job1"], in: scratch.url)
         #expect(missingOption.status == 2)
         #expect(missingOption.stderr.contains("--date"))
-        let noProject = try SluiceBinary.run(["validate"], in: scratch.url.appendingPathComponent("jobs"))
+        let noProject = try await SluiceBinary.run(["validate"], in: scratch.url.appendingPathComponent("jobs"))
         #expect(noProject.status == 2)
         #expect(noProject.stderr.contains("sluice.yaml: not found in"))
-        let negative = try SluiceBinary.run(["runs", "job1", "--limit=-1"], in: scratch.url)
+        let negative = try await SluiceBinary.run(["runs", "job1", "--limit=-1"], in: scratch.url)
         #expect(negative.status == 2)
         #expect(negative.stderr.contains("--limit must be 0 or more"))
-        let again = try SluiceBinary.run(["init", "."], in: scratch.url)
+        let again = try await SluiceBinary.run(["init", "."], in: scratch.url)
         #expect(again.status == 2)
-        #expect(try SluiceBinary.run(["--help"], in: scratch.url).status == 0)
-        let version = try SluiceBinary.run(["version"], in: scratch.url)
+        #expect(try await SluiceBinary.run(["--help"], in: scratch.url).status == 0)
+        let version = try await SluiceBinary.run(["version"], in: scratch.url)
         #expect(version.status == 0)
         #expect(version.stdout.hasPrefix("sluice "))
     }

@@ -7,28 +7,28 @@ import Testing
 @Suite("Running child processes in tests")
 struct ChildProcessTests {
     @Test("input reaches the child's standard input; without input it reads an empty one")
-    func standardInput() throws {
+    func standardInput() async throws {
         let cat = URL(fileURLWithPath: "/bin/cat")
-        #expect(try ChildProcess.run(cat, [], input: Data("a\nb\n".utf8)).stdout == "a\nb\n")
+        #expect(try await ChildProcess.run(cat, [], input: Data("a\nb\n".utf8)).stdout == "a\nb\n")
         // With the runner's own stdin (a terminal or a pipe left open) this would never end.
-        let empty = try ChildProcess.run(cat, [], limit: .seconds(20))
+        let empty = try await ChildProcess.run(cat, [], limit: .seconds(20))
         #expect(empty.status == 0 && empty.stdout.isEmpty)
     }
 
     @Test("both streams and the exit status come back, however much is written")
-    func outputAndStatus() throws {
+    func outputAndStatus() async throws {
         let script = "head -c 300000 /dev/zero | tr '\\0' x; echo oops >&2; exit 3"
-        let result = try ChildProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+        let result = try await ChildProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
         #expect(result.status == 3)
         #expect(result.stdout.count == 300_000)
         #expect(result.stderr == "oops\n")
     }
 
     @Test("a child that outruns its limit is stopped and reported with what it wrote")
-    func timeLimit() throws {
+    func timeLimit() async throws {
         let started = ContinuousClock.now
-        let error = try #require(throws: ChildProcessTimeout.self) {
-            try ChildProcess.run(
+        let error = try await #require(throws: ChildProcessTimeout.self) {
+            try await ChildProcess.run(
                 URL(fileURLWithPath: "/bin/sh"), ["-c", "echo waiting >&2; exec sleep 600"], limit: .milliseconds(500))
         }
         #expect(error.description.contains("sh -c echo waiting >&2; exec sleep 600 still ran after"))

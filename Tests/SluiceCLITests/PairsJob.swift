@@ -7,7 +7,7 @@ import Testing
 enum PairsJob {
     /// Adds the job to the demo project in `scratch`, serves its result for 2026-11-20 and prepares
     /// the one for 2026-11-21, which the loader then saves.
-    static func add(to scratch: ScratchFolder, project: URL, partners: Int? = nil) throws {
+    static func add(to scratch: ScratchFolder, project: URL, partners: Int? = nil) async throws {
         try scratch.write(
             "demo/jobs/pairs/job.yaml",
             """
@@ -30,9 +30,9 @@ enum PairsJob {
                    '{{ ds }}' AS day
             FROM users a CROSS JOIN users b\(partners.map { " WHERE b.user_id <= \($0)" } ?? "")
             """)
-        let first = try SluiceBinary.run(["run", "pairs", "--date", "2026-11-20"], in: project)
+        let first = try await SluiceBinary.run(["run", "pairs", "--date", "2026-11-20"], in: project)
         #expect(first.status == 0, "\(first.stderr)")
-        let prepare = try SluiceBinary.run(["run", "pairs", "prepare-data", "--date", "2026-11-21"], in: project)
+        let prepare = try await SluiceBinary.run(["run", "pairs", "prepare-data", "--date", "2026-11-21"], in: project)
         #expect(prepare.status == 0, "\(prepare.stderr)")
     }
 
@@ -51,26 +51,26 @@ enum PairsJob {
 
     /// Kills the loader with SIGKILL and checks it was still loading, and that readers still get the
     /// 2026-11-20 load from pairs_1 while the status shows the abandoned load.
-    static func killMidLoad(_ loader: Process, project: URL) throws {
+    static func killMidLoad(_ loader: Process, project: URL) async throws {
         let killedMidLoad = loader.isRunning
         kill(loader.processIdentifier, SIGKILL)
         #expect(ChildProcess.waitForExit(of: loader, limit: .seconds(30)))
         #expect(killedMidLoad, "the load finished before it could be killed; make the result larger")
 
-        let during = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
+        let during = try await SluiceBinary.run(["get", "pairs", "7-9"], in: project)
         #expect(during.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-20\"}\n", "\(during.stderr)")
-        let status = try SluiceBinary.run(["status", "pairs"], in: project)
+        let status = try await SluiceBinary.run(["status", "pairs"], in: project)
         #expect(status.stdout.contains("  active      pairs_1 (version 1)\n"))
         #expect(status.stdout.contains("load under way or abandoned"))
     }
 
     /// Runs the save again and checks that it serves the 2026-11-21 load (`rows` rows) from pairs_2.
-    static func rerun(project: URL, rows: Int) throws -> SluiceBinary.Result {
-        let rerun = try SluiceBinary.run(["run", "pairs", "save-data", "--date", "2026-11-21"], in: project)
+    static func rerun(project: URL, rows: Int) async throws -> SluiceBinary.Result {
+        let rerun = try await SluiceBinary.run(["run", "pairs", "save-data", "--date", "2026-11-21"], in: project)
         #expect(rerun.status == 0, "\(rerun.stderr)")
-        let after = try SluiceBinary.run(["get", "pairs", "7-9"], in: project)
+        let after = try await SluiceBinary.run(["get", "pairs", "7-9"], in: project)
         #expect(after.stdout == "{\"pair\":\"7-9\",\"value\":70009,\"day\":\"2026-11-21\"}\n")
-        let done = try SluiceBinary.run(["status", "pairs"], in: project)
+        let done = try await SluiceBinary.run(["status", "pairs"], in: project)
         #expect(done.stdout.contains("  active      pairs_2 (version 2)\n"))
         #expect(done.stdout.contains("  rows        \(rows)\n"))
         return rerun

@@ -23,29 +23,29 @@ struct S3LakeCLITests {
     }
 
     @Test("prepare reads from s3://, writes its result there with _SUCCESS last, save serves it")
-    func exampleJobOnS3() throws {
+    func exampleJobOnS3() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let local = scratch.url.appendingPathComponent("local")
-        let demo = try SluiceBinary.run(["demo", "--directory", local.path], in: scratch.url)
+        let demo = try await SluiceBinary.run(["demo", "--directory", local.path], in: scratch.url)
         #expect(demo.status == 0, "\(demo.stderr)")
 
         let bucket = "sluice-cli-\(UInt32.random(in: 0...UInt32.max))"
         let env = awsEnvironment
-        func sluice(_ arguments: [String], in directory: URL? = nil) throws -> SluiceBinary.Result {
-            try SluiceBinary.run(arguments, in: directory ?? scratch.url, environment: env)
+        func sluice(_ arguments: [String], in directory: URL? = nil) async throws -> SluiceBinary.Result {
+            try await SluiceBinary.run(arguments, in: directory ?? scratch.url, environment: env)
         }
-        #expect(try sluice(["mb", "s3://\(bucket)"]).status == 0)
+        await #expect(try sluice(["mb", "s3://\(bucket)"]).status == 0)
         // The inputs only: results come from the runs below.
         for folder in ["events", "users"] {
-            let upload = try sluice([
+            let upload = try await sluice([
                 "cp", "--recursive", local.appendingPathComponent("lake/\(folder)").path,
                 "s3://\(bucket)/lake/\(folder)",
             ])
             #expect(upload.status == 0, "\(upload.stderr)")
             #expect(upload.stdout.hasPrefix("copied "))
         }
-        let listing = try sluice(["ls", "s3://\(bucket)/lake/"])
+        let listing = try await sluice(["ls", "s3://\(bucket)/lake/"])
         #expect(listing.stdout.contains("PRE events/"), "\(listing.stdout)")
         #expect(listing.stdout.contains("PRE users/"))
 
@@ -65,24 +65,24 @@ struct S3LakeCLITests {
 
         for date in ["2026-11-20", "2026-11-21"] {
             for task in ["prepare-data", "save-data"] {
-                let run = try sluice(["run", "job1", task, "--date", date], in: remote)
+                let run = try await sluice(["run", "job1", task, "--date", date], in: remote)
                 #expect(run.status == 0, "\(task) \(date): \(run.stderr)")
             }
         }
-        let results = try sluice(["ls", "--recursive", "s3://\(bucket)/lake/results/job1/"])
+        let results = try await sluice(["ls", "--recursive", "s3://\(bucket)/lake/results/job1/"])
         let resultLines = results.stdout.split(separator: "\n")
         #expect(resultLines.filter { $0.hasSuffix("/_SUCCESS") }.count == 2, "\(results.stdout)")
         #expect(resultLines.contains { $0.hasSuffix(".parquet") })
 
         let keys = ["1", "2", "3", "7", "42"]
-        let expected = try SluiceBinary.run(["get", "user_scores"] + keys, in: local)
-        let actual = try sluice(["get", "user_scores"] + keys, in: remote)
+        let expected = try await SluiceBinary.run(["get", "user_scores"] + keys, in: local)
+        let actual = try await sluice(["get", "user_scores"] + keys, in: remote)
         #expect(actual.status == expected.status)
         #expect(!actual.stdout.isEmpty)
         #expect(actual.stdout == expected.stdout)
 
         let secret = env["AWS_SECRET_ACCESS_KEY"] ?? ""
-        let wrong = try SluiceBinary.run(
+        let wrong = try await SluiceBinary.run(
             ["ls", "s3://\(bucket)/lake/"], in: scratch.url,
             environment: env.merging(["AWS_SECRET_ACCESS_KEY": "not-the-secret"]) { _, new in new })
         #expect(wrong.status == 1)
@@ -91,12 +91,12 @@ struct S3LakeCLITests {
         #expect(!wrong.stderr.contains("not-the-secret"))
         #expect(!wrong.stderr.contains(secret))
 
-        let presigned = try sluice(["presign", "s3://\(bucket)/lake/users/part-0.parquet", "--expires", "15m"])
+        let presigned = try await sluice(["presign", "s3://\(bucket)/lake/users/part-0.parquet", "--expires", "15m"])
         #expect(presigned.status == 0)
         #expect(presigned.stdout.contains("X-Amz-Expires=900"))
 
         let download = scratch.url.appendingPathComponent("download")
-        let back = try sluice(["cp", "-r", "s3://\(bucket)/lake/users/", download.path + "/"])
+        let back = try await sluice(["cp", "-r", "s3://\(bucket)/lake/users/", download.path + "/"])
         #expect(back.status == 0, "\(back.stderr)")
         let original = try FileManager.default.contentsOfDirectory(
             atPath: local.appendingPathComponent("lake/users").path)

@@ -7,10 +7,10 @@ import Testing
 @Suite("Serving from ScyllaDB on the command line", .timeLimit(.minutes(10)))
 struct ScyllaCLITests {
     /// The demo project with its serving connection moved to a fresh keyspace on `server`.
-    private static func scyllaProject(_ server: CQLTestServer) throws -> (ScratchFolder, URL, keyspace: String) {
+    private static func scyllaProject(_ server: CQLTestServer) async throws -> (ScratchFolder, URL, keyspace: String) {
         let scratch = try ScratchFolder()
         let project = scratch.url.appendingPathComponent("demo")
-        let demo = try SluiceBinary.run(["demo", "--directory", project.path], in: scratch.url)
+        let demo = try await SluiceBinary.run(["demo", "--directory", project.path], in: scratch.url)
         #expect(demo.status == 0, "\(demo.stderr)")
         let keyspace = "cli_\(UUID().uuidString.prefix(8).lowercased())"
         let file = project.appendingPathComponent("sluice.yaml")
@@ -36,23 +36,23 @@ struct ScyllaCLITests {
     func commands() async throws {
         let server = try await CQLTestServer.start()
         defer { Task { await server.stop() } }
-        let (scratch, project, keyspace) = try Self.scyllaProject(server)
+        let (scratch, project, keyspace) = try await Self.scyllaProject(server)
         defer { scratch.remove() }
-        let save = try SluiceBinary.run(["run", "job1", "save-data", "--date", "2026-11-21"], in: project)
+        let save = try await SluiceBinary.run(["run", "job1", "save-data", "--date", "2026-11-21"], in: project)
         #expect(save.status == 0, "\(save.stderr)")
         #expect(save.stderr.contains("rows/s") || save.stdout.contains("rows/s"), "\(save.stdout)\(save.stderr)")
 
-        let get = try SluiceBinary.run(["get", "user_scores", "1", "2", "--log-level", "error"], in: project)
+        let get = try await SluiceBinary.run(["get", "user_scores", "1", "2", "--log-level", "error"], in: project)
         #expect(get.status == 0, "\(get.stderr)")
         #expect(get.stdout.hasPrefix("{\"user_id\":1,\"score\":"))
         #expect(get.stdout.split(separator: "\n").count == 2)
-        let missing = try SluiceBinary.run(["get", "user_scores", "999999", "--log-level", "error"], in: project)
+        let missing = try await SluiceBinary.run(["get", "user_scores", "999999", "--log-level", "error"], in: project)
         #expect(missing.status == 1)
         #expect(missing.stderr.hasSuffix("error: user_scores: no row for key 999999\n"))
 
         if let python = TestVenv.python {
             let script = TestVenv.repositoryRoot.appendingPathComponent("docs/examples/sluice_scylla_reader.py")
-            let read = try SluiceBinary.run(
+            let read = try await SluiceBinary.run(
                 executable: python,
                 [script.path, "127.0.0.1:\(server.port)", keyspace, "user_scores", "1", "2", "999999"], in: project)
             #expect(read.status == 1, "\(read.stderr)")
@@ -66,16 +66,16 @@ struct ScyllaCLITests {
             #expect(read.stdout.hasSuffix("\nnull\n"))
         }
 
-        let status = try SluiceBinary.run(["status", "job1"], in: project)
+        let status = try await SluiceBinary.run(["status", "job1"], in: project)
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("  active      user_scores_1 (version 1)\n"), "\(status.stdout)")
         #expect(status.stdout.contains("note        auto_snapshot is on"))
 
-        let prepare = try SluiceBinary.run(["run", "job1", "prepare-data", "--date", "2026-11-21"], in: project)
+        let prepare = try await SluiceBinary.run(["run", "job1", "prepare-data", "--date", "2026-11-21"], in: project)
         #expect(prepare.status == 0, "\(prepare.stderr)")
-        let second = try SluiceBinary.run(["run", "job1", "save-data", "--date", "2026-11-21"], in: project)
+        let second = try await SluiceBinary.run(["run", "job1", "save-data", "--date", "2026-11-21"], in: project)
         #expect(second.status == 0, "\(second.stderr)")
-        let rollback = try SluiceBinary.run(["rollback", "job1", "save-data"], in: project)
+        let rollback = try await SluiceBinary.run(["rollback", "job1", "save-data"], in: project)
         #expect(rollback.status == 0, "\(rollback.stderr)")
         #expect(rollback.stdout.contains("from user_scores_1, version 3"))
 
@@ -90,10 +90,10 @@ struct ScyllaCLITests {
     func killedLoader() async throws {
         let server = try await CQLTestServer.start()
         defer { Task { await server.stop() } }
-        let (scratch, project, keyspace) = try Self.scyllaProject(server)
+        let (scratch, project, _) = try await Self.scyllaProject(server)
         defer { scratch.remove() }
         // 100,000 rows: every pair of the demo's users with the first 100.
-        try PairsJob.add(to: scratch, project: project, partners: 100)
+        try await PairsJob.add(to: scratch, project: project, partners: 100)
         // Kill it once it has claimed pairs_2 and written 1,000 rows there. From then on the server
         // leaves its inserts into pairs_2 unanswered, so the loader stalls there (the project's
         // write_timeout is a minute) however long a busy machine takes to get to the kill.
@@ -104,10 +104,10 @@ struct ScyllaCLITests {
             try await Task.sleep(for: .milliseconds(10))
         }
         #expect(stall.isDone, "the loader wrote fewer than 1,000 rows to pairs_2")
-        try PairsJob.killMidLoad(loader, project: project)
+        try await PairsJob.killMidLoad(loader, project: project)
         stall.stop()
         // The dead loader's lease names this machine and its process: the rerun takes it over at once.
-        let rerun = try PairsJob.rerun(project: project, rows: 100_000)
+        let rerun = try await PairsJob.rerun(project: project, rows: 100_000)
         #expect(rerun.stderr.contains("took over a loader lock whose holder is gone"), "\(rerun.stderr)")
     }
 }

@@ -10,10 +10,10 @@ import Testing
 @Suite("sluice serve", .serialized)
 struct ServeTests {
     @Test("answers rows, batches in request order, 404 for missing keys and unserved tables, 400 for bad bodies")
-    func lookups() throws {
+    func lookups() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let server = try ServeProcess.start(project: try Self.demoProject(in: scratch), scratch: scratch)
+        let server = try await ServeProcess.start(project: try Self.demoProject(in: scratch), scratch: scratch)
         defer { server.stop() }
 
         let health = try server.request("GET", "/health")
@@ -84,10 +84,10 @@ struct ServeTests {
     }
 
     @Test("with --token-env, /v1 needs the bearer token; /health and /metrics stay open")
-    func bearerToken() throws {
+    func bearerToken() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let project = try Self.demoProject(in: scratch)
+        let project = try await Self.demoProject(in: scratch)
         let token = "t0ken-\(UUID().uuidString)"
         let server = try ServeProcess.start(
             project: project, scratch: scratch, arguments: ["--token-env", "SLUICE_TEST_TOKEN"],
@@ -112,11 +112,11 @@ struct ServeTests {
     }
 
     @Test("--token-env naming an unset variable stops before serving, with exit 2")
-    func unsetToken() throws {
+    func unsetToken() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let project = try Self.demoProject(in: scratch)
-        let serve = try SluiceBinary.run(
+        let project = try await Self.demoProject(in: scratch)
+        let serve = try await SluiceBinary.run(
             ["serve", "--project", project.path, "--port", "0", "--token-env", "SLUICE_TEST_UNSET_TOKEN"],
             in: scratch.url, environment: ["SLUICE_TEST_UNSET_TOKEN": ""])
         #expect(serve.status == 2)
@@ -126,9 +126,9 @@ struct ServeTests {
     }
 
     /// A demo project: `user_scores` loaded twice, keys 1, 2 and 3 present.
-    static func demoProject(in scratch: ScratchFolder) throws -> URL {
+    static func demoProject(in scratch: ScratchFolder) async throws -> URL {
         let folder = scratch.url.appendingPathComponent("demo")
-        let demo = try SluiceBinary.run(["demo", "--directory", folder.path], in: scratch.url)
+        let demo = try await SluiceBinary.run(["demo", "--directory", folder.path], in: scratch.url)
         try #require(demo.status == 0, "\(demo.stderr)")
         return folder
     }

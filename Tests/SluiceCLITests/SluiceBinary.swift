@@ -12,18 +12,20 @@ struct SluiceBinary {
         return directory.appendingPathComponent("sluice")
     }
 
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Result {
-        try run(executable: url, arguments, in: directory, environment: environment)
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) async throws
+        -> Result
+    {
+        try await run(executable: url, arguments, in: directory, environment: environment)
     }
 
     /// Runs any program the same way (a peer reader, a script).
     static func run(executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:])
-        throws -> Result
+        async throws -> Result
     {
         var env = ProcessInfo.processInfo.environment
         env["SLUICE_PROJECT"] = nil
         env.merge(environment) { _, new in new }
-        return try ChildProcess.run(executable, arguments, in: directory, environment: env)
+        return try await ChildProcess.run(executable, arguments, in: directory, environment: env)
     }
 }
 

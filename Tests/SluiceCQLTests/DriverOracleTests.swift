@@ -130,11 +130,11 @@ struct DriverOracleTests {
     }
 
     @Test(.enabled(if: DriverOracle.python != nil, "no .venv/bin/python: scripts/test makes it"))
-    func theFixturesAreWhatTheDriverPrints() throws {
+    func theFixturesAreWhatTheDriverPrints() async throws {
         let python = try #require(DriverOracle.python)
-        let encodings = try DriverOracle.run(python, ["encode"])
+        let encodings = try await DriverOracle.run(python, ["encode"])
         let responses = Self.responseLines()
-        let decodings = try DriverOracle.run(python, ["decode"], input: responses)
+        let decodings = try await DriverOracle.run(python, ["decode"], input: responses)
         if ProcessInfo.processInfo.environment["SLUICE_RECORD_CQL_FIXTURES"] == "1" {
             try DriverOracle.record("driver-encodings.jsonl", encodings)
             try DriverOracle.record("sluice-responses.txt", responses)
@@ -226,10 +226,10 @@ enum DriverOracle {
 
     /// Runs an `Oracles/` script (driver_oracle.py unless named) and returns what it printed.
     static func run(_ python: URL, _ arguments: [String], input: String = "", script: String = "driver_oracle.py")
-        throws -> String
+        async throws -> String
     {
         let path = root.appendingPathComponent("Tests/SluiceCQLTests/Oracles/\(script)").path
-        let result = try ChildProcess.run(python, [path] + arguments, input: Data(input.utf8))
+        let result = try await ChildProcess.run(python, [path] + arguments, input: Data(input.utf8))
         guard result.status == 0 else { throw OracleFailure(message: "\(script): \(result.stderr)") }
         return result.stdout
     }

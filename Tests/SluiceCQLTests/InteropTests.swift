@@ -51,7 +51,7 @@ struct InteropTests {
     ) async throws {
         let python = try #require(DriverOracle.python)
         let port = "\(serverPort)"
-        _ = try DriverOracle.run(python, ["write", host, port], script: "interop.py")
+        _ = try await DriverOracle.run(python, ["write", host, port], script: "interop.py")
 
         let client = try await CQLClient.connect(
             .init(contactPoints: [host], port: serverPort, credentials: credentials))
@@ -78,9 +78,9 @@ struct InteropTests {
         let nulls = [CQLBoundValue.bytes(CQLValue.int(2).serialized())] + names.map { _ in CQLBoundValue.null }
         _ = try await client.execute(insert, full)
         _ = try await client.execute(insert, nulls)
-        let check = try DriverOracle.run(python, ["check", host, port], script: "interop.py")
+        let check = try await DriverOracle.run(python, ["check", host, port], script: "interop.py")
         #expect(check.trimmingCharacters(in: .whitespacesAndNewlines) == "ok", "\(check)")
-        let acsylla = try DriverOracle.run(python, ["acsylla", host, port], script: "interop.py")
+        let acsylla = try await DriverOracle.run(python, ["acsylla", host, port], script: "interop.py")
         #expect(acsylla.split(separator: "\n").last == "ok", "\(acsylla)")
         let third = try await client.query("SELECT a_int, a_text, a_list FROM interop.swift_types WHERE k = 3")
         #expect(try third.value(0, "a_int") == .int(33) && third.value(0, "a_text") == .text("three"))
@@ -91,7 +91,7 @@ struct InteropTests {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let login = credentials.map { ["-u", $0.username, "-p", $0.password] } ?? []
-        let result = try ChildProcess.run(
+        let result = try await ChildProcess.run(
             cqlsh,
             [host, port, "--protocol-version", "4"] + login + [
                 "-e", "SELECT k, a_text, a_int, a_list FROM interop.swift_types WHERE k = 1;",

@@ -14,13 +14,13 @@ import Testing
     .timeLimit(.minutes(10)))
 struct TLSTests {
     /// A self-signed certificate and its key in a new folder.
-    static func certificate() throws -> (certificate: URL, key: URL) {
+    static func certificate() async throws -> (certificate: URL, key: URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cql-tls-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let certificate = folder.appendingPathComponent("cert.pem")
         let key = folder.appendingPathComponent("key.pem")
         let openssl = try #require(OpenSSLTool.url)
-        let result = try ChildProcess.run(
+        let result = try await ChildProcess.run(
             openssl,
             [
                 "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
@@ -33,7 +33,7 @@ struct TLSTests {
     }
 
     @Test func aTrustedServerIsUsedAndAnUntrustedOneRefused() async throws {
-        let (certificatePath, keyPath) = try Self.certificate()
+        let (certificatePath, keyPath) = try await Self.certificate()
         defer { try? FileManager.default.removeItem(at: certificatePath.deletingLastPathComponent()) }
         let certificate = try NIOSSLCertificate(file: certificatePath.path, format: .pem)
         let serverTLS = TLSConfiguration.makeServerConfiguration(
@@ -65,7 +65,7 @@ struct TLSTests {
         }
 
         let python = try #require(DriverOracle.python)
-        let check = try DriverOracle.run(
+        let check = try await DriverOracle.run(
             python, ["tls", "127.0.0.1", "\(server.port)", certificatePath.path], script: "interop.py")
         #expect(check.trimmingCharacters(in: .whitespacesAndNewlines) == "ok", "\(check)")
         await server.stop()

@@ -22,7 +22,7 @@ import Testing
             print("null" if abs(u) >= 10 ** int(rp) else u)
         """
 
-    @Test func decimalArithmeticMatchesExactArithmetic() throws {
+    @Test func decimalArithmeticMatchesExactArithmetic() async throws {
         guard let python = OracleTestSupport.venvPython else {
             print("skipped: .venv missing; run scripts/python-env to compare with Python's decimal")
             return
@@ -51,7 +51,7 @@ import Testing
             input += "\(op.rawValue) \(s1) \(s2) \(rp) \(rs) \(a) \(b)\n"
             expected.append(result[0].map { "\($0)" } ?? "null")
         }
-        let oracle = try OracleTestSupport.run(python, script: Self.decimalScript, input: input)
+        let oracle = try await OracleTestSupport.run(python, script: Self.decimalScript, input: input)
         #expect(oracle.count == expected.count)
         let lines = input.split(separator: "\n")
         for (index, (ours, theirs)) in zip(expected, oracle).enumerated() where ours != theirs {
@@ -59,7 +59,7 @@ import Testing
         }
     }
 
-    @Test func decimalToStringMatchesDuckDB() throws {
+    @Test func decimalToStringMatchesDuckDB() async throws {
         guard let python = OracleTestSupport.venvPython else {
             print("skipped: .venv missing; run scripts/python-env to compare with DuckDB")
             return
@@ -97,7 +97,7 @@ import Testing
             values.append((precision, scale, unscaled))
             input += "\(precision) \(scale) \(unscaled)\n"
         }
-        let oracle = try OracleTestSupport.run(python, script: script, input: input)
+        let oracle = try await OracleTestSupport.run(python, script: script, input: input)
         #expect(oracle.count == values.count)
         for ((precision, scale, unscaled), line) in zip(values, oracle) {
             let array = Decimal128Array([unscaled], dataType: .decimal(precision: precision, scale: scale))

@@ -15,8 +15,8 @@ enum OracleTestSupport {
     }
 
     /// Runs `script` with `input` on stdin and returns its stdout lines.
-    static func run(_ python: URL, script: String, input: String) throws -> [String] {
-        let result = try ChildProcess.run(python, ["-c", script], input: Data(input.utf8))
+    static func run(_ python: URL, script: String, input: String) async throws -> [String] {
+        let result = try await ChildProcess.run(python, ["-c", script], input: Data(input.utf8))
         return result.stdout.split(separator: "\n").map(String.init)
     }
 }

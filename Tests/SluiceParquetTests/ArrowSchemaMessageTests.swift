@@ -66,7 +66,7 @@ struct ArrowSchemaMessageTests {
         #expect(length == bytes.count - 8)
     }
 
-    @Test func pyarrowDecodesEveryType() throws {
+    @Test func pyarrowDecodesEveryType() async throws {
         guard let python = MetadataTestSupport.venvPython else {
             print("skipped: .venv missing; run scripts/python-env to compare with pyarrow")
             return
@@ -76,7 +76,7 @@ struct ArrowSchemaMessageTests {
             schema = pa.ipc.read_schema(pa.py_buffer(base64.b64decode(sys.argv[1])))
             print(schema.to_string(show_field_metadata=True, show_schema_metadata=True))
             """
-        let text = try PythonOracle.run(python, ["-c", script, ArrowSchemaMessage.base64Encoded(Self.schema)])
+        let text = try await PythonOracle.run(python, ["-c", script, ArrowSchemaMessage.base64Encoded(Self.schema)])
         #expect(text == Self.expected)
     }
 }

@@ -23,7 +23,7 @@ import Testing
     /// ("file/field"). Empty: every nested field of the corpus is assembled.
     static let unsupportedNestedFields: [String: String] = [:]
 
-    @Test func flatColumnsMatchPyArrow() throws {
+    @Test func flatColumnsMatchPyArrow() async throws {
         guard let directory = MetadataTestSupport.corpusDirectory else {
             print("skipped: parquet-testing corpus not found (set PARQUET_TESTING_DATA)")
             return
@@ -33,7 +33,7 @@ import Testing
             return
         }
         let files = try MetadataTestSupport.corpusFiles(in: directory).filter { Self.excludedFiles[$0] == nil }
-        let oracle = try runOracle(python: python, paths: files.map { directory.appendingPathComponent($0).path })
+        let oracle = try await runOracle(python: python, paths: files.map { directory.appendingPathComponent($0).path })
         var comparedFiles = Set<String>()
         var comparedColumns = 0
         var comparedValues = 0
@@ -175,7 +175,7 @@ import Testing
         }
     }
 
-    private func runOracle(python: URL, paths: [String]) throws -> [[String: Any]] {
-        try PythonOracle.jsonLines(script: "column_oracle.py", python: python, paths)
+    private func runOracle(python: URL, paths: [String]) async throws -> [[String: Any]] {
+        try await PythonOracle.jsonLines(script: "column_oracle.py", python: python, paths)
     }
 }

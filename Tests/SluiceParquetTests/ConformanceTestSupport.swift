@@ -14,15 +14,15 @@ enum ConformanceTestSupport {
         }
         let directory = try makeFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try run(names, into: directory)
+        try await run(names, into: directory)
         try await body(directory)
     }
 
     /// `withGeneratedFiles` for a synchronous `body`; the venv must exist.
-    static func generate(_ names: [String]? = nil, _ body: (URL) throws -> Void) throws {
+    static func generate(_ names: [String]? = nil, _ body: (URL) throws -> Void) async throws {
         let directory = try makeFolder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try run(names, into: directory)
+        try await run(names, into: directory)
         try body(directory)
     }
 
@@ -33,11 +33,11 @@ enum ConformanceTestSupport {
         return directory
     }
 
-    private static func run(_ names: [String]?, into directory: URL) throws {
+    private static func run(_ names: [String]?, into directory: URL) async throws {
         guard let python = MetadataTestSupport.venvPython else {
             throw ParquetError(.invalidFile, "no .venv: run scripts/python-env")
         }
-        _ = try PythonOracle.run(script: "conformance_files.py", python: python, [directory.path] + (names ?? []))
+        _ = try await PythonOracle.run(script: "conformance_files.py", python: python, [directory.path] + (names ?? []))
     }
 
     /// The names of the `*.parquet` files in `directory`, sorted.

@@ -1,6 +1,7 @@
 import Foundation
 import SluiceCore
 import SluiceStorage
+import SluiceTestSupport
 import Testing
 
 @testable import SluiceParquet
@@ -51,7 +52,7 @@ enum CorruptFileTestSupport {
 
     /// Runs `body` with the bytes of every small file by name, or skips (with a message) without the venv.
     static func withSmallFiles(_ body: ([String: [UInt8]]) async throws -> Void) async throws {
-        guard let files = try generatedSmallFiles.get() else {
+        guard let files = try await generatedSmallFiles.value() else {
             print("skipped: .venv missing; run scripts/python-env to generate the conformance files")
             return
         }
@@ -59,10 +60,10 @@ enum CorruptFileTestSupport {
     }
 
     /// The small files, generated once per test process and held in memory (nil without the venv).
-    private static let generatedSmallFiles = Result { () throws -> [String: [UInt8]]? in
+    private static let generatedSmallFiles = AsyncOnce { () async throws -> [String: [UInt8]]? in
         guard MetadataTestSupport.venvPython != nil else { return nil }
         var files: [String: [UInt8]] = [:]
-        try ConformanceTestSupport.generate(smallFiles) { directory in
+        try await ConformanceTestSupport.generate(smallFiles) { directory in
             for name in smallFiles {
                 files[name] = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name + ".parquet")))
             }

@@ -18,14 +18,14 @@ enum DatasetTestSupport {
             .appendingPathComponent("sluice-dataset-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        _ = try runOracle(python: python, ["write", root.path])
+        _ = try await runOracle(python: python, ["write", root.path])
         try await body(root, python)
     }
 
     /// What pyarrow reads from `path` (`pq.read_table(path, filters=filters)`): column name and
     /// rendered values, in schema order.
-    static func pyarrowRead(python: URL, _ path: String, filters: String? = nil) throws -> [(String, [Any])] {
-        try runOracle(python: python, ["read", path] + (filters.map { [$0] } ?? [])).map { line in
+    static func pyarrowRead(python: URL, _ path: String, filters: String? = nil) async throws -> [(String, [Any])] {
+        try await runOracle(python: python, ["read", path] + (filters.map { [$0] } ?? [])).map { line in
             guard let column = line["column"] as? String, let values = line["values"] as? [Any] else {
                 throw ParquetError(.invalidFile, "unexpected oracle line \(line)")
             }
@@ -58,7 +58,7 @@ enum DatasetTestSupport {
         }
     }
 
-    private static func runOracle(python: URL, _ arguments: [String]) throws -> [[String: Any]] {
-        try PythonOracle.jsonLines(script: "dataset_oracle.py", python: python, arguments)
+    private static func runOracle(python: URL, _ arguments: [String]) async throws -> [[String: Any]] {
+        try await PythonOracle.jsonLines(script: "dataset_oracle.py", python: python, arguments)
     }
 }

@@ -58,7 +58,8 @@ import Testing
             #expect(dataset.partitionFields.map(\.name) == ["year", "city"])
             #expect(dataset.partitionFields.map(\.dataType) == [.int64, .string])
             let batches = try await DatasetTestSupport.collect(dataset.batches())
-            let expected = try DatasetTestSupport.pyarrowRead(python: python, root.appendingPathComponent("hive").path)
+            let expected = try await DatasetTestSupport.pyarrowRead(
+                python: python, root.appendingPathComponent("hive").path)
             DatasetTestSupport.expectEqual(batches, schema: dataset.schema, expected)
             #expect(batches.reduce(0) { $0 + $1.numRows } == 60)
         }
@@ -68,7 +69,8 @@ import Testing
         try await DatasetTestSupport.withFixtures { root, python in
             let store = LocalObjectStore(root: root)
             let dataset = try await ParquetDataset.open(store: store, prefix: "hive/", threads: 2)
-            let expected = try DatasetTestSupport.pyarrowRead(python: python, root.appendingPathComponent("hive").path)
+            let expected = try await DatasetTestSupport.pyarrowRead(
+                python: python, root.appendingPathComponent("hive").path)
             for count in [1, 2, 5, 100] {
                 let slices = try await dataset.slices(count)
                 #expect(slices.count == min(count, 12), "\(count) slices of 12 single-group files")
@@ -101,7 +103,7 @@ import Testing
                 #expect(dataset.selectedFiles.count == files, "\(predicate)")
                 #expect(dataset.schema.fields.map(\.name) == ["city", "id", "year", "score", "name"])
                 let batches = try await DatasetTestSupport.collect(dataset.batches())
-                let expected = try DatasetTestSupport.pyarrowRead(python: python, hive, filters: filters)
+                let expected = try await DatasetTestSupport.pyarrowRead(python: python, hive, filters: filters)
                 let reordered = dataset.schema.fields.compactMap { field in expected.first { $0.0 == field.name } }
                 DatasetTestSupport.expectEqual(batches, schema: dataset.schema, reordered)
             }

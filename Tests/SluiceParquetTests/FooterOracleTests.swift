@@ -47,7 +47,7 @@ struct FooterOracleTests {
             return
         }
         let files = try MetadataTestSupport.corpusFiles(in: directory)
-        let output = try PythonOracle.run(
+        let output = try await PythonOracle.run(
             script: "footer_oracle.py", python: python, files.map { directory.appendingPathComponent($0).path })
         let lines = output.split(separator: "\n")
         let decoder = JSONDecoder()

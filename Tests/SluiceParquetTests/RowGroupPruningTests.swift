@@ -386,7 +386,7 @@ import Testing
                 #expect(batches.count == groups.count)
                 // The reader skips row groups only; filter the rows here as pyarrow's filters do.
                 let filtered = batches.flatMap { Self.filter($0, by: predicate) }
-                let expected = try DatasetTestSupport.pyarrowRead(
+                let expected = try await DatasetTestSupport.pyarrowRead(
                     python: python, root.appendingPathComponent("sorted.parquet").path, filters: filters)
                 DatasetTestSupport.expectEqual(filtered, schema: reader.schema, expected)
             }

@@ -26,7 +26,7 @@ import Testing
             try await Support.write(
                 batches, schema: batches[0].schema, options: options, to: store, key: "interop.parquet")
             let path = store.root.appendingPathComponent("interop.parquet").path
-            let lines = try Support.runOracle(python: python, ["values", engine, path])
+            let lines = try await Support.runOracle(python: python, ["values", engine, path])
             #expect(lines.count == fields.count, "\(engine): one line per column")
             var compared = 0
             for line in lines {
@@ -86,7 +86,7 @@ import Testing
             try await Support.write(
                 batches, schema: batches[0].schema, options: options, to: store, key: "stats.parquet")
             let path = store.root.appendingPathComponent("stats.parquet").path
-            let lines = try Support.runOracle(python: python, ["stats", path])
+            let lines = try await Support.runOracle(python: python, ["stats", path])
             let leafCount = try ParquetSchema(elements: SchemaElementConversion.elements(for: Schema(fields))).columns
                 .count
             #expect(lines.count == 3 * leafCount)
@@ -134,7 +134,7 @@ import Testing
                 print(t.schema.to_string(show_field_metadata=True, show_schema_metadata=True))
                 print(t.column("seconds")[0].value, t.column("paris")[0].value)
                 """
-            let text = try PythonOracle.run(
+            let text = try await PythonOracle.run(
                 python, ["-c", script, store.root.appendingPathComponent("arrow.parquet").path])
             #expect(
                 text == """

@@ -181,7 +181,7 @@ enum WriterTestSupport {
     // MARK: Oracle
 
     /// The JSON lines `Oracles/roundtrip_oracle.py` prints for `arguments`.
-    static func runOracle(python: URL, _ arguments: [String]) throws -> [[String: Any]] {
-        try PythonOracle.jsonLines(script: "roundtrip_oracle.py", python: python, arguments)
+    static func runOracle(python: URL, _ arguments: [String]) async throws -> [[String: Any]] {
+        try await PythonOracle.jsonLines(script: "roundtrip_oracle.py", python: python, arguments)
     }
 }

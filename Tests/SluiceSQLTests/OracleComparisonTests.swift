@@ -39,7 +39,7 @@ struct OracleComparisonTests {
 
     @Test("the engine answers the corpus as DuckDB does; queries in passing.txt keep passing")
     func enginesAgree() async throws {
-        guard let loaded = try OracleCorpus.load() else {
+        guard let loaded = try await OracleCorpus.load() else {
             print("skipped: .venv missing; run scripts/python-env to compare the engine with DuckDB")
             return
         }

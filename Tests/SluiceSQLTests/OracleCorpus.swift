@@ -1,4 +1,5 @@
 import Foundation
+import SluiceCore
 import SluiceTestSupport
 
 /// The SQL oracle corpus: the Spark SQL queries of `Oracle/queries.sql`, the parquet tables
@@ -77,24 +78,21 @@ enum OracleCorpus {
 
     /// Generates the tables into a fresh temporary folder and runs DuckDB over every query; nil
     /// when the venv is absent.
-    static func load() throws -> Loaded? {
+    static func load() async throws -> Loaded? {
         guard let python = venvPython else { return nil }
         let queries = try queries()
         let dataFolder = FileManager.default.temporaryDirectory
             .appendingPathComponent("sluice-sql-oracle-\(UUID().uuidString)", isDirectory: true)
-        let clock = ContinuousClock()
-        var output = ""
-        let generation = try clock.measure {
-            _ = try run(python, [folder.appendingPathComponent("generate_data.py").path, dataFolder.path])
-        }
-        let oracle = try clock.measure {
-            output = try run(
-                python,
-                [
-                    folder.appendingPathComponent("duckdb_oracle.py").path, dataFolder.path,
-                    folder.appendingPathComponent("queries.sql").path,
-                ])
-        }
+        let started = ContinuousClock.now
+        _ = try await run(python, [folder.appendingPathComponent("generate_data.py").path, dataFolder.path])
+        let generated = ContinuousClock.now
+        let output = try await run(
+            python,
+            [
+                folder.appendingPathComponent("duckdb_oracle.py").path, dataFolder.path,
+                folder.appendingPathComponent("queries.sql").path,
+            ])
+        let (generation, oracle) = (generated - started, ContinuousClock.now - generated)
         var expected: [String: Expectation] = [:]
         for line in output.split(separator: "\n") {
             let answer = try JSONDecoder().decode(OracleLine.self, from: Data(line.utf8))
@@ -102,7 +100,7 @@ enum OracleCorpus {
         }
         return Loaded(
             dataFolder: dataFolder, queries: queries, expected: expected,
-            generationSeconds: generation.seconds, oracleSeconds: oracle.seconds)
+            generationSeconds: generation.inSeconds, oracleSeconds: oracle.inSeconds)
     }
 
     /// The queries of a corpus text. A header line starts each query:
@@ -164,8 +162,8 @@ enum OracleCorpus {
     }
 
     /// The standard output of `python arguments`; throws with standard error when it exits non-zero.
-    private static func run(_ python: URL, _ arguments: [String]) throws -> String {
-        let result = try ChildProcess.run(python, arguments)
+    private static func run(_ python: URL, _ arguments: [String]) async throws -> String {
+        let result = try await ChildProcess.run(python, arguments)
         guard result.status == 0 else {
             throw Failure(description: "\(arguments.prefix(1).joined()) exited with \(result.status): \(result.stderr)")
         }
@@ -186,11 +184,5 @@ enum OracleCorpus {
             if let error { return .error(error) }
             return .rows(columns: columns ?? [], types: types ?? [], rows: rows ?? [])
         }
-    }
-}
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }

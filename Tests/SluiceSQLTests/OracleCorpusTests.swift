@@ -80,8 +80,8 @@ struct OracleCorpusTests {
     }
 
     @Test("DuckDB answers every query not marked duckdb_skip")
-    func duckDBAnswersEveryQuery() throws {
-        guard let loaded = try OracleCorpus.load() else {
+    func duckDBAnswersEveryQuery() async throws {
+        guard let loaded = try await OracleCorpus.load() else {
             print("skipped: .venv missing; run scripts/python-env to run the SQL oracle corpus with DuckDB")
             return
         }

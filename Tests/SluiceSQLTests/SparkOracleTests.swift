@@ -24,7 +24,7 @@ struct SparkOracleTests {
             print("skipped: no Spark Connect server (SLUICE_TEST_SPARK_REMOTE; scripts/test starts one)")
             return
         }
-        guard let loaded = try OracleCorpus.load() else {
+        guard let loaded = try await OracleCorpus.load() else {
             print("skipped: .venv missing; run scripts/python-env")
             return
         }

@@ -51,13 +51,13 @@ struct SparkConnectURLTests {
 @Suite("Sluice's Spark Connect protos")
 struct SparkProtoTests {
     @Test("every message, field, enum and method of Sluice's subset is Spark's own, as pyspark has them")
-    func matchPyspark() throws {
+    func matchPyspark() async throws {
         guard let python = TestVenv.python, FileManager.default.isExecutableFile(atPath: "/usr/bin/protoc") else {
             print("skipping: needs .venv with pyspark (scripts/python-env) and protoc (scripts/install-deps)")
             return
         }
         let script = TestVenv.repositoryRoot.appendingPathComponent("scripts/check-spark-protos")
-        let check = try ChildProcess.run(python, [script.path, "--python", python.path])
+        let check = try await ChildProcess.run(python, [script.path, "--python", python.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("no mismatches"), "\(check.stdout)")
     }

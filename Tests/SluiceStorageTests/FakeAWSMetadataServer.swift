@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import SluiceTestSupport
 
 /// `Scripts/fake_aws_metadata.py` running as a child process on a port the system chose: the ECS
 /// container endpoint under `/ecs/` and EC2 instance metadata (IMDSv2) at the root. `stop()` ends

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceTestSupport
 
 /// `Scripts/s3_fault_proxy.py` in a child process: forwards to an S3 server, injecting the
 /// failures its arguments ask for, and logs each request as a JSON line.

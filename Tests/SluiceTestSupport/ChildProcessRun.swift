@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -32,11 +33,15 @@ extension ChildProcess {
     /// A child still running after `limit` gets SIGABRT (the Swift runtime then prints every
     /// thread's stack, asked for by `SWIFT_BACKTRACE`, unless the child inherited a signal mask
     /// that blocks it), then SIGKILL, and the call throws `ChildProcessTimeout`: a hung child
-    /// fails its test instead of stalling the whole run.
+    /// fails its test instead of stalling the whole run. A cancelled wait stops the child the same way.
+    ///
+    /// The wait sleeps between checks instead of blocking its thread: the test runner has as many
+    /// cooperative threads as cores (two in CI), and a test blocked for minutes on a child would
+    /// starve every other test's async work (a gRPC call then misses its deadline).
     public static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
         input: Data? = nil, limit: Duration = .seconds(900)
-    ) throws -> ChildProcessResult {
+    ) async throws -> ChildProcessResult {
         let files = try StreamFiles(input: input)
         defer { files.remove() }
         let process = Process()
@@ -51,43 +56,54 @@ extension ChildProcess {
         process.standardInput = try files.inputHandle()
         process.standardOutput = files.stdoutHandle
         process.standardError = files.stderrHandle
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
+        let exited = ExitFlag()
+        process.terminationHandler = { _ in exited.set() }
         try process.run()
 
-        if let status = waitForStatus(of: process, exited, limit: limit) {
+        if let status = await waitForStatus(of: process, exited, limit: limit) {
             return ChildProcessResult(status: status, stdout: files.stdout, stderr: files.stderr)
         }
         // Bounded waits only, here too.
         kill(process.processIdentifier, SIGABRT)
-        if waitForStatus(of: process, exited, limit: .seconds(15)) == nil {
+        if await waitForStatus(of: process, exited, limit: .seconds(15)) == nil {
             kill(process.processIdentifier, SIGKILL)
-            _ = waitForStatus(of: process, exited, limit: .seconds(10))
+            _ = await waitForStatus(of: process, exited, limit: .seconds(10))
         }
         let command = ([executable.lastPathComponent] + arguments).joined(separator: " ")
         throw ChildProcessTimeout(command: command, limit: limit, stderrTail: String(files.stderr.suffix(20_000)))
     }
 
     /// The child's exit status (the signal number if a signal ended it), or `nil` if it still runs
-    /// after `limit`. Foundation's termination handler signals `exited`; should Foundation miss an
-    /// exit, the kernel's own record of it (a child not yet reaped) counts too, read with `WNOWAIT`
-    /// so that Foundation can still reap it.
-    private static func waitForStatus(of process: Process, _ exited: DispatchSemaphore, limit: Duration) -> Int32? {
+    /// after `limit` or the waiting task is cancelled. Foundation's termination handler sets
+    /// `exited`; should Foundation miss an exit, the kernel's own record of it (a child not yet
+    /// reaped) counts too, read with `WNOWAIT` so that Foundation can still reap it. Checks start
+    /// 5 ms apart and back off to 100 ms, so short children return quickly.
+    private static func waitForStatus(
+        of process: Process, _ exited: ExitFlag, limit: Duration
+    ) async -> Int32? {
         let deadline = ContinuousClock.now + limit
+        var pause = Duration.milliseconds(5)
         while true {
-            if exited.wait(timeout: .now() + .milliseconds(500)) == .success {
-                exited.signal()  // a later wait for the same child must see it too
-                return process.terminationStatus
-            }
+            if exited.isSet { return process.terminationStatus }
             var info = siginfo_t()
             let pid = process.processIdentifier
             if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info._sifields._sigchld.si_pid == pid
             {
                 return info._sifields._sigchld.si_status
             }
-            if ContinuousClock.now >= deadline { return nil }
+            guard ContinuousClock.now < deadline, (try? await Task.sleep(for: pause)) != nil else { return nil }
+            pause = min(pause * 2, .milliseconds(100))
         }
     }
+}
+
+/// Set by Foundation's termination handler, on a thread of its own.
+private final class ExitFlag: Sendable {
+    private let value = Atomic(false)
+
+    func set() { value.store(true, ordering: .releasing) }
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
 }
 
 /// The temporary files a child's standard streams are read from and written to.
@@ -101,7 +117,7 @@ private struct StreamFiles {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["stdout", "stderr"] {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: nil)
         }
         stdoutHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stdout"))
         stderrHandle = try FileHandle(forWritingTo: folder.appendingPathComponent("stderr"))

@@ -19,8 +19,8 @@ enum PythonOracle {
     /// The standard output of `python arguments`.
     ///
     /// - Throws: `Failure` when it exits non-zero.
-    static func run(_ python: URL, _ arguments: [String]) throws -> String {
-        let result = try ChildProcess.run(python, arguments)
+    static func run(_ python: URL, _ arguments: [String]) async throws -> String {
+        let result = try await ChildProcess.run(python, arguments)
         guard result.status == 0 else {
             throw Failure(arguments: arguments, status: result.status, standardError: result.stderr)
         }
@@ -28,15 +28,15 @@ enum PythonOracle {
     }
 
     /// The standard output of `Oracles/<script> arguments`.
-    static func run(script: String, python: URL, _ arguments: [String]) throws -> String {
+    static func run(script: String, python: URL, _ arguments: [String]) async throws -> String {
         let path = MetadataTestSupport.repositoryRoot
             .appendingPathComponent("Tests/SluiceParquetTests/Oracles").appendingPathComponent(script).path
-        return try run(python, [path] + arguments)
+        return try await run(python, [path] + arguments)
     }
 
     /// The JSON objects `Oracles/<script> arguments` prints, one per line.
-    static func jsonLines(script: String, python: URL, _ arguments: [String]) throws -> [[String: Any]] {
-        try run(script: script, python: python, arguments).split(separator: "\n").map { line in
+    static func jsonLines(script: String, python: URL, _ arguments: [String]) async throws -> [[String: Any]] {
+        try await run(script: script, python: python, arguments).split(separator: "\n").map { line in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 throw ParquetError(.invalidFile, "\(script): an output line is not a JSON object")
             }

@@ -43,7 +43,7 @@ enum DuckDBOracle {
                 return batch.schema.fields.map { normalize(object[$0.name] ?? NSNull()) }
             }
         }
-        var theirs = try rows(sql, root: fixture.root, views: EngineFixture.viewNames)
+        var theirs = try await rows(sql, root: fixture.root, views: EngineFixture.viewNames)
         if !ordered {
             ours.sort { $0.lexicographicallyPrecedes($1) }
             theirs.sort { $0.lexicographicallyPrecedes($1) }
@@ -52,9 +52,9 @@ enum DuckDBOracle {
     }
 
     /// The rows DuckDB returns, each value normalized by `normalize`.
-    static func rows(_ sql: String, root: URL, views: [String]) throws -> [[String]] {
+    static func rows(_ sql: String, root: URL, views: [String]) async throws -> [[String]] {
         guard let python else { return [] }
-        let result = try ChildProcess.run(python, ["-c", script, root.path, views.joined(separator: ","), sql])
+        let result = try await ChildProcess.run(python, ["-c", script, root.path, views.joined(separator: ","), sql])
         guard result.status == 0 else {
             throw CocoaError(
                 .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "duckdb failed on \(sql): \(result.stderr)"])
