@@ -185,7 +185,10 @@ let package = Package(
             name: "SluiceJobsTests",
             dependencies: ["SluiceJobs", "SluiceSQL", "SluiceServing", "SluiceCQL", "SluiceSpark"]),
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
-        .testTarget(name: "SluiceSparkTests", dependencies: ["SluiceSpark", "SluiceCore", "SluiceTestSupport"]),
+        // Scripts/ holds the connection-cutting proxy the reattach test runs.
+        .testTarget(
+            name: "SluiceSparkTests", dependencies: ["SluiceSpark", "SluiceCore", "SluiceTestSupport"],
+            exclude: ["Scripts"]),
         .testTarget(
             name: "SluiceArrowTests",
             dependencies: ["SluiceArrow", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],

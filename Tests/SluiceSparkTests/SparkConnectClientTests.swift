@@ -1,6 +1,7 @@
 import Foundation
 import SluiceCore
 import SluiceSpark
+import SluiceTestSupport
 import Testing
 
 /// The client against a real Spark Connect server (pyspark's, started by scripts/test).
@@ -66,6 +67,32 @@ struct SparkConnectClientTests {
         await client.close()
     }
 
+    @Test("connections cut mid-stream, during the first stream and during a reattach, lose and repeat no row")
+    func cutConnections() async throws {
+        guard let remote = SparkServer.remote else { return }
+        let server = try SparkConnectURL(remote)
+        // The first two connections through the proxy are reset after 2 MiB from the server: halfway
+        // through ExecutePlan's stream (the server ends streams at 4 MiB), then halfway through the
+        // reattach that follows on the next connection.
+        let proxy = try await ScriptProcess.start(
+            "cutting_proxy.py", [server.host, "\(server.port)", "\(2 << 20)", "2"])
+        defer { proxy.stop() }
+        let client = try SparkConnectClient(
+            try SparkConnectURL("sc://127.0.0.1:\(proxy.port)"),
+            retry: .init(initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(500)))
+        let result = try await client.execute(
+            SparkPlan.sql("SELECT id, concat('row ', id) AS label FROM range(1000000)"))
+        #expect(result.rowCount == 1_000_000)
+        var sum: Int64 = 0
+        for batch in result.batches {
+            let ids = try #require(batch.column(at: 0) as? Int64Array)
+            ids.withUnsafeValues { for value in $0 { sum &+= value } }
+        }
+        #expect(sum == 999_999 * 1_000_000 / 2)
+        #expect(result.reattachments >= 2, "\(result.reattachments) reattachments")
+        await client.close()
+    }
+
     @Test("a SQL error surfaces Spark's error class, message and position")
     func sqlError() async throws {
         guard let client = try SparkServer.client() else { return }
@@ -83,13 +110,24 @@ struct SparkConnectClientTests {
         await client.close()
     }
 
+    @Test(
+        "a result column of a type Sluice does not map is refused by name, with rows or without",
+        arguments: ["", " WHERE false"])
+    func unmappedType(filter: String) async throws {
+        guard let client = try SparkServer.client() else { return }
+        let error = await #expect(throws: (any Error).self) {
+            _ = try await client.execute(SparkPlan.sql("SELECT 1 AS n, INTERVAL '3' DAY AS wait" + filter))
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("'wait'"), "\(String(describing: error))")
+        await client.close()
+    }
+
     @Test("an unreachable server is retried with backoff, then reported by address")
     func unreachable() async throws {
         let client = try SparkConnectClient(
             try SparkConnectURL("sc://127.0.0.1:9"),
             retry: .init(
-                attempts: 3, initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(100),
-                callTimeout: SparkServer.retry.callTimeout))
+                attempts: 3, initialBackoff: .milliseconds(50), maxBackoff: .milliseconds(100)))
         let error = await #expect(throws: SparkError.self) { _ = try await client.sparkVersion() }
         let text = error.map { "\($0)" } ?? ""
         #expect(text.hasPrefix("cannot reach Spark Connect at sc://127.0.0.1:9 (3 attempts)"), "\(text)")

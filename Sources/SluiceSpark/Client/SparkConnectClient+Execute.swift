@@ -45,13 +45,20 @@ extension SparkConnectClient {
             }
             var reattach = sessionRequest(Spark_Connect_ReattachExecuteRequest.self)
             reattach.operationID = operationID
-            if let last = progress.snapshot.lastResponseID { reattach.lastResponseID = last }
+            let resumeAfter = progress.snapshot.lastResponseID
+            if let resumeAfter { reattach.lastResponseID = resumeAfter }
             let resume = reattach
-            try await call("ReattachExecute") {
-                try await self.service.reattachExecute(resume, options: self.streamingOptions) { response in
-                    for try await message in response.messages { try progress.receive(message) }
+            // The same request may be sent again only while it brought nothing: once responses
+            // came, a broken stream is resumed after the newest of them, by the next reattach.
+            let progressed = { progress.snapshot.lastResponseID != resumeAfter }
+            let nothingNew = { !progressed() }
+            do {
+                try await call("ReattachExecute", mayRetry: nothingNew) {
+                    try await self.service.reattachExecute(resume, options: self.streamingOptions) { response in
+                        for try await message in response.messages { try progress.receive(message) }
+                    }
                 }
-            }
+            } catch SparkError.unreachable(_, _, _) where progressed() {}
         }
         await release(operationID)
         let state = progress.snapshot
@@ -59,7 +66,7 @@ extension SparkConnectClient {
         let isCommand: Bool
         if case .command? = plan.proto.opType { isCommand = true } else { isCommand = false }
         guard let schema = state.schema ?? (isCommand ? Schema([]) : nil) else {
-            throw SparkError.protocolViolation("operation \(operationID) completed without a schema")
+            throw state.schemaProblem ?? .protocolViolation("operation \(operationID) completed without a schema")
         }
         return Result(schema: schema, batches: state.batches, reattachments: reattaches)
     }

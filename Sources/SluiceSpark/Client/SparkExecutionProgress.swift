@@ -8,6 +8,9 @@ import Synchronization
 final class SparkExecutionProgress: Sendable {
     struct State {
         var schema: Schema?
+        /// Why the schema Spark sent could not be read as a Sluice schema (a type Sluice does not
+        /// map): reported if no Arrow batch brings a schema either.
+        var schemaProblem: SparkError?
         var batches: [RecordBatch] = []
         var rows = 0
         /// The last response received: where a reattach resumes.
@@ -35,8 +38,12 @@ final class SparkExecutionProgress: Sendable {
                 state.batches += batches.filter { $0.numRows > 0 }
                 state.rows += batches.reduce(0) { $0 + $1.numRows }
             }
-            if state.schema == nil, response.hasSchema, let schema = try? SparkDataTypes.schema(response.schema) {
-                state.schema = schema
+            if state.schema == nil, response.hasSchema {
+                do throws(SparkError) {
+                    state.schema = try SparkDataTypes.schema(response.schema)
+                } catch {
+                    state.schemaProblem = error
+                }
             }
             if case .resultComplete? = response.responseType { state.complete = true }
         }
