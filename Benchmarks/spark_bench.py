@@ -9,9 +9,11 @@ Usage: Benchmarks/spark [--events N] [--repeat K] [--remote sc://host:port] [--d
    Connect client (temporary views of the same paths, `spark.sql(...).write.parquet`), wall time
    of the whole process too. Both results must have the same rows. Reports best of K and Sluice's
    overhead over pyspark in percent.
-2. Arrow decoding: pyarrow writes an IPC stream shaped like a collected Spark result (M rows of
-   bigint, bigint, string and timestamp in 10k-row batches); `sluice bench arrow-read` and pyarrow
-   (`ipc.open_stream(...).read_all()` from memory) each decode it K times. Reports best of K.
+2. Arrow decoding: pyarrow writes a result of M rows (bigint, bigint, string, timestamp) in 10k-row
+   batches, once as one IPC stream and once as Spark Connect sends a collected result, a stream
+   per response message; `sluice bench arrow-read` and pyarrow (`ipc.open_stream` over the bytes
+   in memory, batches gathered into a table) each decode both at least 20 times. Reports best of
+   each.
 
 Without --remote it starts a Spark Connect server with scripts/spark-connect (pyspark's, local[2]).
 """
@@ -30,21 +32,9 @@ import pyarrow.parquet as pq
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Benchmarks", ".data")
-SLUICE = os.environ.get("SLUICE_BIN", os.path.join(ROOT, ".build", "release", "sluice"))
+SLUICE = os.path.abspath(os.environ.get("SLUICE_BIN", os.path.join(ROOT, ".build", "release", "sluice")))
 DAY = "2026-11-20"
 USERS = 100_000
-
-SQL = f"""SELECT
-    e.user_id,
-    SUM(CASE WHEN e.event_type = 'purchase' THEN 10 ELSE 1 END) AS score,
-    COUNT(*) AS events,
-    MAX(e.event_time) AS updated_at
-FROM events AS e
-JOIN users AS u ON u.user_id = e.user_id
-WHERE u.active
-  AND to_date(e.event_time) = DATE '{DAY}'
-GROUP BY e.user_id
-"""
 
 PYSPARK = """
 import sys, time
@@ -99,18 +89,20 @@ def lake(events):
 
 
 def project(folder, lake_root, remote):
+    """`sluice init`'s example project, with its lake at `lake_root` and `engine: spark`; returns
+    job1's SQL for the benchmark's day, which pyspark runs too."""
     shutil.rmtree(folder, ignore_errors=True)
-    os.makedirs(os.path.join(folder, "jobs", "job1"))
-    with open(os.path.join(folder, "sluice.yaml"), "w") as f:
-        f.write(f"project: bench\nconnections:\n  lake: {{ type: file, root: {lake_root} }}\n"
-                f"  serving: {{ type: sqlite, path: ./serving.db }}\nengine: {{ type: spark, remote: \"{remote}\" }}\n")
-    with open(os.path.join(folder, "jobs", "job1", "job.yaml"), "w") as f:
-        f.write("tasks:\n  prepare-data:\n    kind: prepare\n    sources:\n"
-                "      events: { connection: lake, path: \"events/dt={{ ds }}/\" }\n"
-                "      users: { connection: lake, path: \"users/\" }\n"
-                "    sql: prepare.sql\n    output: { connection: lake, path: \"results/job1/\" }\n")
-    with open(os.path.join(folder, "jobs", "job1", "prepare.sql"), "w") as f:
-        f.write(SQL.replace(DAY, "{{ ds }}"))
+    subprocess.run([SLUICE, "init", folder], check=True, stdout=subprocess.DEVNULL)
+    config = os.path.join(folder, "sluice.yaml")
+    with open(config) as f:
+        text = f.read()
+    for old, new in (("root: ./lake", f"root: {lake_root}"), ("engine: { type: local }", f'engine: {{ type: spark, remote: "{remote}" }}')):
+        assert old in text, f"sluice init's sluice.yaml no longer has {old!r}"
+        text = text.replace(old, new)
+    with open(config, "w") as f:
+        f.write(text)
+    with open(os.path.join(folder, "jobs", "job1", "prepare.sql")) as f:
+        return f.read().replace("{{ ds }}", DAY)
 
 
 def timed(command, **kwargs):
@@ -124,17 +116,26 @@ def rows_of(folder):
     return table.to_pylist()
 
 
-def start_server(scratch):
-    subprocess.run([os.path.join(ROOT, "scripts", "spark-connect"), "start", scratch], check=True)
-    with open(os.path.join(scratch, "env")) as f:
+def start_server(folder):
+    """Starts scripts/spark-connect's server (pyspark's, local[2]) in `folder`; returns its sc:// URL."""
+    subprocess.run([os.path.join(ROOT, "scripts", "spark-connect"), "start", folder], check=True)
+    with open(os.path.join(folder, "env")) as f:
         for line in f:
             if "SLUICE_TEST_SPARK_REMOTE=" in line:
                 return line.strip().split("=", 1)[1]
     raise SystemExit("spark-connect wrote no remote")
 
 
+def stop_server(folder):
+    if os.path.exists(folder):
+        subprocess.run([os.path.join(ROOT, "scripts", "spark-connect"), "stop", folder])
+
+
 def decode_bench(rows, repeat, scratch):
-    path = os.path.join(scratch, "result.arrows")
+    """Decodes a 1M-row result two ways, each by pyarrow and by `sluice bench arrow-read`, best of
+    `repeat`: as one IPC stream of 10k-row batches, and as Spark Connect sends it, one IPC stream
+    (schema and one batch) per response message, which pyspark's client opens one by one and
+    gathers into a table."""
     ids = pa.array(range(rows), pa.int64())
     table = pa.table({
         "id": ids,
@@ -142,25 +143,37 @@ def decode_bench(rows, repeat, scratch):
         "label": pc.binary_join_element_wise(pa.scalar("row "), pc.cast(ids, pa.string()), ""),
         "at": pc.cast(pc.multiply(ids, 1_000_003), pa.timestamp("us", tz="UTC")),
     })
-    with pa.OSFile(path, "wb") as sink, pa.ipc.new_stream(sink, table.schema) as writer:
-        for batch in table.to_batches(max_chunksize=10_000):
-            writer.write_batch(batch)
-    data = open(path, "rb").read()
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        decoded = pa.ipc.open_stream(pa.py_buffer(data)).read_all()
-        best = min(best, time.perf_counter() - started)
-    assert decoded.num_rows == rows
-    line = subprocess.run([SLUICE, "bench", "arrow-read", path, "--repeats", str(repeat)], check=True,
-                          capture_output=True, text=True).stdout.strip()
-    fields = dict(part.split("=") for part in line.split())
-    assert int(fields["rows"]) == rows, line
-    sluice = float(fields["seconds"])
-    mb = len(data) / 1e6
-    print(f"arrow decode, {rows:,} rows, {mb:.1f} MB in {rows // 10_000} batches (best of {repeat}):")
-    print(f"  pyarrow  {best * 1000:8.2f} ms  {mb / best:8.0f} MB/s")
-    print(f"  sluice   {sluice * 1000:8.2f} ms  {mb / sluice:8.0f} MB/s   ({best / sluice:.2f}x pyarrow's speed)")
+    batches = table.to_batches(max_chunksize=10_000)
+
+    def write(path, parts):
+        with pa.OSFile(path, "wb") as sink, pa.ipc.new_stream(sink, table.schema) as writer:
+            for batch in parts:
+                writer.write_batch(batch)
+        return path
+
+    one = [write(os.path.join(scratch, "result.arrows"), batches)]
+    per_message = [write(os.path.join(scratch, f"message-{i:04d}.arrows"), [b]) for i, b in enumerate(batches)]
+    print(f"arrow decode, {rows:,} rows in {len(batches)} batches of 10k, best of {repeat}:")
+    for shape, paths in (("one stream", one), ("a stream per message", per_message)):
+        blobs = [pa.py_buffer(open(path, "rb").read()) for path in paths]
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            gathered = []
+            for blob in blobs:
+                with pa.ipc.open_stream(blob) as reader:
+                    gathered.extend(reader)
+            decoded = pa.Table.from_batches(gathered)
+            best = min(best, time.perf_counter() - started)
+        assert decoded.num_rows == rows
+        line = subprocess.run([SLUICE, "bench", "arrow-read", *paths, "--repeats", str(repeat)], check=True,
+                              capture_output=True, text=True).stdout.strip()
+        fields = dict(part.split("=") for part in line.split())
+        assert int(fields["rows"]) == rows, line
+        sluice = float(fields["seconds"])
+        mb = sum(len(blob) for blob in blobs) / 1e6
+        print(f"  {shape} ({mb:.1f} MB): pyarrow {best * 1000:6.2f} ms, sluice {sluice * 1000:6.2f} ms "
+              f"({best / sluice:.2f}x pyarrow's speed)")
 
 
 def main():
@@ -180,7 +193,7 @@ def main():
         sluice_rows = pyspark_rows = None
         for attempt in range(args.repeat):
             folder = os.path.join(scratch, "project")
-            project(folder, lake_root, remote)
+            sql = project(folder, lake_root, remote)
             # The lake's results folder is the project's own: runs go under results/job1/.
             shutil.rmtree(os.path.join(lake_root, "results"), ignore_errors=True)
             seconds = timed([SLUICE, "run", "job1", "prepare-data", "--date", DAY, "--log-level", "error"], cwd=folder)
@@ -190,7 +203,7 @@ def main():
             sluice_rows = rows_of(os.path.join(runs, run[0]))
             out = os.path.join(scratch, f"pyspark-{attempt}")
             seconds = timed([sys.executable, "-c", PYSPARK, remote, os.path.join(lake_root, "events", f"dt={DAY}"),
-                             os.path.join(lake_root, "users"), out, SQL])
+                             os.path.join(lake_root, "users"), out, sql])
             pyspark_best = min(pyspark_best, seconds)
             pyspark_rows = rows_of(out)
             print(f"  run {attempt + 1}: sluice {sluice_best:.2f} s best so far, pyspark {pyspark_best:.2f} s")
@@ -198,11 +211,12 @@ def main():
         print(f"job1 prepare on Spark, {args.events:,} events, {len(sluice_rows):,} result rows (best of {args.repeat}):")
         print(f"  pyspark connect client  {pyspark_best:7.2f} s")
         print(f"  sluice                  {sluice_best:7.2f} s   ({(sluice_best / pyspark_best - 1) * 100:+.1f}% wall time)")
-        decode_bench(args.decode_rows, max(args.repeat, 5), scratch)
+        decode_bench(args.decode_rows, max(args.repeat, 20), scratch)
     finally:
-        if args.remote is None and os.path.exists(os.path.join(scratch, "server")):
-            subprocess.run([os.path.join(ROOT, "scripts", "spark-connect"), "stop", os.path.join(scratch, "server")])
+        if args.remote is None:
+            stop_server(os.path.join(scratch, "server"))
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-main()
+if __name__ == "__main__":
+    main()

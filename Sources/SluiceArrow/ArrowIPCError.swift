@@ -9,6 +9,12 @@ public struct ArrowIPCError: SluiceError, Equatable {
         self.message = message
     }
 
+    /// This error inside `context` ("record batch 3"): context is added on the way out, so that
+    /// reading without error builds no message text.
+    func within(_ context: String) -> ArrowIPCError {
+        ArrowIPCError("\(context): \(message)")
+    }
+
     public var category: FailureCategory { .taskFailed }
 
     public var description: String { "Arrow IPC: \(message)" }

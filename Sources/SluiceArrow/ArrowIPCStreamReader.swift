@@ -13,6 +13,7 @@ public struct ArrowIPCStreamReader: Sendable {
     private let stream: Buffer
     private var position: Int
     private var dictionaries: [Int64: DictionaryValues] = [:]
+    private var messagesRead = 0
     private var batchesRead = 0
 
     /// Slots of the Message table (`header` is a union: its type byte, then the table).
@@ -38,29 +39,28 @@ public struct ArrowIPCStreamReader: Sendable {
     public init(_ stream: Buffer) throws(ArrowIPCError) {
         self.stream = stream
         position = 0
-        guard let (type, header, _) = try Self.nextMessage(stream, at: &position, index: 0) else {
+        guard let (type, header, _) = try Self.nextMessage(stream, at: &position, index: 1) else {
             throw ArrowIPCError("the stream is empty: it has no schema message")
         }
         guard type == .schema else {
             throw ArrowIPCError("the stream starts with a \(type) message, not its schema")
         }
         (schema, layouts) = try ArrowSchemaDecoder.decode(header)
+        messagesRead = 1
     }
 
     /// The next record batch, or nil at the end of the stream. Dictionary batches before it are
     /// read on the way.
     public mutating func next() throws(ArrowIPCError) -> RecordBatch? {
-        while let (type, header, body) = try Self.nextMessage(stream, at: &position, index: batchesRead + 1) {
+        while let (type, header, body) = try Self.nextMessage(stream, at: &position, index: messagesRead + 1) {
+            messagesRead += 1
             switch type {
             case .recordBatch:
                 batchesRead += 1
-                let what = "record batch \(batchesRead)"
-                var decoder = try ArrowRecordBatchDecoder(header, body: body, dictionaries: dictionaries, what: what)
-                let columns = try decoder.decodeColumns(schema.fields, layouts)
                 do {
-                    return try RecordBatch(schema: schema, columns: columns, numRows: decoder.rowCount)
+                    return try decodeBatch(header, body: body)
                 } catch {
-                    throw ArrowIPCError("\(what): \(error)")
+                    throw error.within("record batch \(batchesRead) (message \(messagesRead))")
                 }
             case .dictionaryBatch:
                 try readDictionary(header, body: body)
@@ -80,6 +80,16 @@ public struct ArrowIPCStreamReader: Sendable {
         return batches
     }
 
+    private func decodeBatch(_ header: FlatBufferTable, body: Buffer) throws(ArrowIPCError) -> RecordBatch {
+        var decoder = try ArrowRecordBatchDecoder(header, body: body, dictionaries: dictionaries)
+        let columns = try decoder.decodeColumns(schema.fields, layouts)
+        do {
+            return try RecordBatch(schema: schema, columns: columns, numRows: decoder.rowCount)
+        } catch {
+            throw ArrowIPCError("\(error)")
+        }
+    }
+
     private mutating func readDictionary(_ header: FlatBufferTable, body: Buffer) throws(ArrowIPCError) {
         let id = try header.scalar(0, default: Int64(0))
         let isDelta = try header.bool(2)
@@ -90,8 +100,14 @@ public struct ArrowIPCStreamReader: Sendable {
             throw ArrowIPCError("dictionary batch \(id) has no data")
         }
         let what = "dictionary batch \(id)"
-        var decoder = try ArrowRecordBatchDecoder(data, body: body, dictionaries: dictionaries, what: what)
-        guard let values = try decoder.decodeColumns([field], [layout]).first else {
+        let decoded: [any ColumnArray]
+        do {
+            var decoder = try ArrowRecordBatchDecoder(data, body: body, dictionaries: dictionaries)
+            decoded = try decoder.decodeColumns([field], [layout])
+        } catch {
+            throw error.within(what)
+        }
+        guard let values = decoded.first else {
             throw ArrowIPCError("\(what) has no column")
         }
         if isDelta, let earlier = dictionaries[id] {
@@ -145,24 +161,38 @@ public struct ArrowIPCStreamReader: Sendable {
         }
         let metadata = stream.slice(byteOffset: position, byteCount: Int(length))
         position += Int(length)
-        let message = try FlatBufferTable(root: metadata, what: "message \(index)")
-        // MetadataVersion V4 = 3, V5 = 4; V1 to V3 predate Arrow 0.8 and lay buffers out differently.
-        let version = try message.scalar(MessageSlot.version, default: Int16(0))
-        guard version >= 3 else {
-            throw ArrowIPCError("message \(index) has metadata version V\(version + 1); Sluice reads V4 and V5")
+        let (type, header, bodyLength): (HeaderType, FlatBufferTable, Int64)
+        do {
+            (type, header, bodyLength) = try readMetadata(metadata)
+        } catch {
+            throw error.within("message \(index)")
         }
-        let typeCode = try message.scalar(MessageSlot.headerType, default: UInt8(0))
-        guard let type = HeaderType(rawValue: typeCode),
-            let header = try message.table(MessageSlot.header, what: "header of message \(index)")
-        else {
-            throw ArrowIPCError("message \(index) has no header, or one of unknown type \(typeCode)")
-        }
-        let bodyLength = try message.scalar(MessageSlot.bodyLength, default: Int64(0))
-        guard bodyLength >= 0, bodyLength <= Int64(stream.byteCount - position) else {
+        guard bodyLength <= Int64(stream.byteCount - position) else {
             throw ArrowIPCError("message \(index): a body of \(bodyLength) bytes runs past the end of the stream")
         }
         let body = stream.slice(byteOffset: position, byteCount: Int(bodyLength))
         position += Int(bodyLength)
         return (type, header, body)
+    }
+
+    /// The header type, header table and body length of one message's FlatBuffers metadata.
+    private static func readMetadata(
+        _ metadata: Buffer
+    ) throws(ArrowIPCError) -> (HeaderType, FlatBufferTable, Int64) {
+        let message = try FlatBufferTable(root: metadata, what: "Message")
+        // MetadataVersion V4 = 3, V5 = 4; V1 to V3 predate Arrow 0.8 and lay buffers out differently.
+        let version = try message.scalar(MessageSlot.version, default: Int16(0))
+        guard version >= 3 else {
+            throw ArrowIPCError("metadata version V\(version + 1); Sluice reads V4 and V5")
+        }
+        let typeCode = try message.scalar(MessageSlot.headerType, default: UInt8(0))
+        guard let type = HeaderType(rawValue: typeCode),
+            let header = try message.table(MessageSlot.header, what: "header")
+        else {
+            throw ArrowIPCError("no header, or one of unknown type \(typeCode)")
+        }
+        let bodyLength = try message.scalar(MessageSlot.bodyLength, default: Int64(0))
+        guard bodyLength >= 0 else { throw ArrowIPCError("a negative body length \(bodyLength)") }
+        return (type, header, bodyLength)
     }
 }

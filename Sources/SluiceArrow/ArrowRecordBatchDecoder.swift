@@ -4,14 +4,15 @@ import SluiceCore
 /// schema's layouts in the order Arrow flattens them: each array's field node and buffers, then its
 /// children's. Buffers are wrapped in place; only what Sluice stores differently (64-bit offsets,
 /// date64, narrow dictionary indices, a compressed body, a misaligned buffer) is copied.
+///
+/// Errors name the column; the reader adds which batch, so that a batch read without error builds
+/// no message text.
 struct ArrowRecordBatchDecoder {
-    private let nodes: [[Int64]]
-    private let buffers: [[Int64]]
+    private let nodes: FlatBufferInt64Structs
+    private let buffers: FlatBufferInt64Structs
     private let body: Buffer
     private let compression: ArrowBodyCompression?
     private let dictionaries: [Int64: DictionaryValues]
-    /// What is being decoded, for error messages ("record batch 3").
-    private let what: String
     private var nextNode = 0
     private var nextBuffer = 0
 
@@ -23,19 +24,16 @@ struct ArrowRecordBatchDecoder {
         static let compression = 3
     }
 
-    init(
-        _ batch: FlatBufferTable, body: Buffer, dictionaries: [Int64: DictionaryValues], what: String
-    ) throws(ArrowIPCError) {
+    init(_ batch: FlatBufferTable, body: Buffer, dictionaries: [Int64: DictionaryValues]) throws(ArrowIPCError) {
         nodes = try batch.int64Structs(Slot.nodes, fieldsPerStruct: 2)
         buffers = try batch.int64Structs(Slot.buffers, fieldsPerStruct: 2)
         self.body = body
         self.dictionaries = dictionaries
-        self.what = what
-        compression = try batch.table(Slot.compression, what: "compression of \(what)").map {
-            (table) throws(ArrowIPCError) in try ArrowBodyCompression(table, what: what)
+        compression = try batch.table(Slot.compression, what: "BodyCompression").map {
+            (table) throws(ArrowIPCError) in try ArrowBodyCompression(table)
         }
         rowCount = Int(try batch.scalar(Slot.length, default: Int64(0)))
-        guard rowCount >= 0 else { throw ArrowIPCError("\(what) has a negative length \(rowCount)") }
+        guard rowCount >= 0 else { throw ArrowIPCError("a negative length \(rowCount)") }
     }
 
     /// The batch's row count.
@@ -52,7 +50,7 @@ struct ArrowRecordBatchDecoder {
         for (field, layout) in zip(fields, layouts) {
             let column = try decode(layout, field: field, path: field.name)
             guard column.count == rowCount else {
-                throw ArrowIPCError("\(what): column '\(field.name)' has \(column.count) rows, the batch \(rowCount)")
+                throw ArrowIPCError("column '\(field.name)' has \(column.count) rows, the batch \(rowCount)")
             }
             columns.append(column)
         }
@@ -60,33 +58,38 @@ struct ArrowRecordBatchDecoder {
     }
 
     private func failure(_ path: String, _ problem: String) -> ArrowIPCError {
-        ArrowIPCError("\(what), column '\(path)': \(problem)")
+        ArrowIPCError("column '\(path)': \(problem)")
     }
 
     private mutating func node(_ path: String) throws(ArrowIPCError) -> (length: Int, nullCount: Int) {
         guard nextNode < nodes.count else { throw failure(path, "the batch has too few field nodes") }
         defer { nextNode += 1 }
-        let node = nodes[nextNode]
+        let length = nodes.value(nextNode, 0)
+        let nullCount = nodes.value(nextNode, 1)
         // Sluice's offsets are 32-bit, so no column can be longer; the bound also keeps a damaged
         // length from overflowing byte counts.
-        guard node[0] >= 0, node[0] <= Int64(Int32.max), node[1] >= 0, node[1] <= node[0] else {
-            throw failure(path, "bad field node (length \(node[0]), null count \(node[1]))")
+        guard length >= 0, length <= Int64(Int32.max), nullCount >= 0, nullCount <= length else {
+            throw failure(path, "bad field node (length \(length), null count \(nullCount))")
         }
-        return (Int(node[0]), Int(node[1]))
+        return (Int(length), Int(nullCount))
     }
 
     private mutating func buffer(_ path: String) throws(ArrowIPCError) -> Buffer {
         guard nextBuffer < buffers.count else { throw failure(path, "the batch has too few buffers") }
         defer { nextBuffer += 1 }
-        let offset = buffers[nextBuffer][0]
-        let length = buffers[nextBuffer][1]
+        let offset = buffers.value(nextBuffer, 0)
+        let length = buffers.value(nextBuffer, 1)
         guard offset >= 0, length >= 0, offset <= Int64(body.byteCount) - length else {
             throw failure(
                 path, "buffer \(nextBuffer) (\(length) bytes at \(offset)) runs past the \(body.byteCount)-byte body")
         }
         let raw = body.slice(byteOffset: Int(offset), byteCount: Int(length))
         guard let compression, length > 0 else { return raw }
-        return try compression.decompress(raw, what: "buffer \(nextBuffer) of column '\(path)'")
+        do {
+            return try compression.decompress(raw)
+        } catch {
+            throw failure(path, "buffer \(nextBuffer): \(error.message)")
+        }
     }
 
     private mutating func validity(_ path: String, length: Int, nullCount: Int) throws(ArrowIPCError) -> ValidityBitmap?

@@ -100,21 +100,14 @@ struct FlatBufferTable {
         return tables
     }
 
-    /// A vector of structs made of little-endian Int64s (Arrow's FieldNode and Buffer), as
-    /// `fieldsPerStruct` values per element.
-    func int64Structs(_ slot: Int, fieldsPerStruct: Int) throws(ArrowIPCError) -> [[Int64]] {
-        guard let field = try fieldPosition(slot) else { return [] }
-        let (start, count) = try vector(at: try uoffset(at: field), elementSize: 8 * fieldsPerStruct)
-        var structs: [[Int64]] = []
-        structs.reserveCapacity(count)
-        for index in 0..<count {
-            var values: [Int64] = []
-            for member in 0..<fieldsPerStruct {
-                values.append(try load(Int64.self, at: start + 8 * (fieldsPerStruct * index + member)))
-            }
-            structs.append(values)
+    /// A vector of structs made of little-endian Int64s (Arrow's FieldNode and Buffer), read in
+    /// place (empty when the field is absent).
+    func int64Structs(_ slot: Int, fieldsPerStruct: Int) throws(ArrowIPCError) -> FlatBufferInt64Structs {
+        guard let field = try fieldPosition(slot) else {
+            return FlatBufferInt64Structs(bytes: bytes, start: 0, count: 0, fieldsPerStruct: fieldsPerStruct)
         }
-        return structs
+        let (start, count) = try vector(at: try uoffset(at: field), elementSize: 8 * fieldsPerStruct)
+        return FlatBufferInt64Structs(bytes: bytes, start: start, count: count, fieldsPerStruct: fieldsPerStruct)
     }
 
     /// A vector's first element and element count, checked to lie inside the message.
@@ -125,5 +118,26 @@ struct FlatBufferTable {
             throw failure("a vector of \(count) elements at \(position) runs past the message")
         }
         return (start, count)
+    }
+}
+
+/// A vector of structs of `fieldsPerStruct` little-endian Int64s, checked once to lie inside its
+/// message and read in place: a record batch's field nodes and buffers cost no allocation.
+struct FlatBufferInt64Structs {
+    let bytes: Buffer
+    let start: Int
+    let count: Int
+    let fieldsPerStruct: Int
+
+    /// Member `member` of struct `index`.
+    ///
+    /// - Precondition: `index < count` and `member < fieldsPerStruct`.
+    func value(_ index: Int, _ member: Int) -> Int64 {
+        precondition(index < count && member < fieldsPerStruct, "struct \(index).\(member) is outside the vector")
+        return bytes.withUnsafeBytes {
+            Int64(
+                littleEndian: $0.loadUnaligned(
+                    fromByteOffset: start + 8 * (fieldsPerStruct * index + member), as: Int64.self))
+        }
     }
 }

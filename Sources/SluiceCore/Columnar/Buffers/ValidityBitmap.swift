@@ -59,12 +59,15 @@ public struct ValidityBitmap: Sendable, Equatable {
 
 extension ValidityBitmap {
     /// Checks that an optional bitmap covers `count` slots and drops it when it has no nulls, which is
-    /// the invariant every array keeps.
-    static func normalized(_ validity: ValidityBitmap?, count: Int, what: String) throws -> ValidityBitmap? {
+    /// the invariant every array keeps. `what` is built only for the error: decoders wrap arrays on
+    /// their hot path.
+    static func normalized(
+        _ validity: ValidityBitmap?, count: Int, what: @autoclosure () -> String
+    ) throws -> ValidityBitmap? {
         guard let validity else { return nil }
         guard validity.count == count else {
             throw ColumnarError.lengthMismatch(
-                what: "validity bitmap of \(what)", expected: count, actual: validity.count)
+                what: "validity bitmap of \(what())", expected: count, actual: validity.count)
         }
         return validity.nullCount == 0 ? nil : validity
     }
