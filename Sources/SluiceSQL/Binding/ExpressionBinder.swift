@@ -242,7 +242,9 @@ struct ExpressionBinder {
         var (left, right) = (
             TypeCoercion.narrowedLiteral(left, beside: right), TypeCoercion.narrowedLiteral(right, beside: left)
         )
-        if !(TypeCoercion.isDecimal(left.dataType) && TypeCoercion.isDecimal(right.dataType)) {
+        if let decimals = try TypeCoercion.decimalOperands(left, right) {
+            (left, right) = decimals
+        } else {
             (left, right) = try coerce(left, right, what: "compute \(op.rawValue) on", at: location)
         }
         // Spark's `/` on integers is a double division.

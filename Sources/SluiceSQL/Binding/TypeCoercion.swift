@@ -31,6 +31,24 @@ enum TypeCoercion {
         }
     }
 
+    /// The operands of `decimal op integer` (or of two decimals) as Spark's decimal arithmetic
+    /// types them: an integer operand becomes the decimal that holds its type (BIGINT is
+    /// DECIMAL(20, 0)), and each keeps its own precision and scale for the result type's rule.
+    /// Widening both to one type first would change that type: `sum / count` would get scale 16,
+    /// not Spark's 20. Nil unless one operand is a decimal and the other a decimal or an integer.
+    static func decimalOperands(
+        _ left: BoundExpression, _ right: BoundExpression
+    ) throws -> (BoundExpression, BoundExpression)? {
+        guard isDecimal(left.dataType) || isDecimal(right.dataType) else { return nil }
+        func operand(_ expression: BoundExpression) throws -> BoundExpression? {
+            if isDecimal(expression.dataType) { return expression }
+            guard let type = decimal(forInteger: expression.dataType) else { return nil }
+            return try cast(expression, to: type)
+        }
+        guard let left = try operand(left), let right = try operand(right) else { return nil }
+        return (left, right)
+    }
+
     private static func integerRank(_ type: DataType) -> Int {
         switch type {
         case .int8: return 1
