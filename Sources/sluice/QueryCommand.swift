@@ -100,7 +100,7 @@ struct QueryCommand: AsyncParsableCommand {
         case .table:
             // The widths depend on every row, so the table is printed once the result is complete.
             let result = try await engine.run(sql: text, catalog: catalog)
-            printTable(result.schema, result.batches)
+            print(RecordBatchTextTable.render(result.schema, result.batches), terminator: "")
         }
     }
 
@@ -127,23 +127,9 @@ struct QueryCommand: AsyncParsableCommand {
                 print(RecordBatchCSV.header(result.schema), terminator: "")
                 for batch in result.batches { print(RecordBatchCSV.render(batch), terminator: "") }
             case .table:
-                printTable(result.schema, result.batches)
+                print(RecordBatchTextTable.render(result.schema, result.batches), terminator: "")
             }
         }
-    }
-
-    private func printTable(_ schema: Schema, _ batches: [RecordBatch]) {
-        var table = TextTable(header: schema.fields.map(\.name))
-        for batch in batches {
-            for row in 0..<batch.numRows {
-                table.append(
-                    batch.columns.indices.map { column in
-                        ColumnValueText.scalarText(batch.columns[column], field: batch.schema[column], at: row)
-                            ?? "NULL"
-                    })
-            }
-        }
-        print(table.rendered, terminator: "")
     }
 
     private func queryText() throws -> String {
