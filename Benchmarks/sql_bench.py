@@ -1,6 +1,6 @@
 """Local SQL engine benchmarks: Sluice (`sluice query`, end to end) against DuckDB, same run.
 
-Usage: Benchmarks/sql [--rows N] [--sales M] [--repeat K] [--only NAME] [--threads T]
+Usage: Benchmarks/sql [--rows N] [--sales M] [--repeat K] [--only NAME] [--threads T] [--spark [sc://…]]
 
 Creates with pyarrow, if missing (in Benchmarks/.data): kv<N>.parquet (as Benchmarks/parquet does)
 and a star schema: sales<M>/ (M rows in 4 part files: sale_id, customer_id, product_id, day,
@@ -11,6 +11,11 @@ Each query runs in DuckDB (threads=1 and threads=2, `read_parquet` views, in-pro
 query alone) and in `sluice query --format csv` (wall time of the whole command, process start
 included). Answers must agree (floats to 1e-9 relative). Reports best of K seconds, the ratio to
 DuckDB at the same thread count, and the peak RSS of each process.
+
+With --spark, each query also runs on Apache Spark through pyspark's Connect client (temporary
+views of the same files; in-process timing of `collect()` alone, after one warm-up run), on the
+given server or on one started with scripts/spark-connect (pyspark's, local[2]: compare it with
+the threads=2 rows). Its answers must agree too; reports Spark's time over Sluice's.
 """
 import argparse
 import csv
@@ -18,8 +23,10 @@ import io
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyarrow as pa
@@ -124,6 +131,31 @@ w = csv.writer(sys.stdout); [w.writerow(r) for r in rows]
 """
 
 
+# Runs one query on Spark through pyspark's Connect client: best seconds over `repeat` after a
+# warm-up run (which also compiles the plan's code), and the rows as CSV.
+SPARK_QUERY = """
+import csv, json, sys, time
+from pyspark.sql import SparkSession
+remote, views, sql, repeat = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+spark = SparkSession.builder.remote(remote).getOrCreate()
+for name, path in views.items():
+    spark.read.parquet(path).createOrReplaceTempView(name)
+rows = spark.sql(sql).collect()
+best = 1e9
+for _ in range(repeat):
+    s = time.perf_counter(); rows = spark.sql(sql).collect(); best = min(best, time.perf_counter() - s)
+print(best)
+w = csv.writer(sys.stdout); [w.writerow(r) for r in rows]
+spark.stop()
+"""
+
+
+def spark_run(remote, views, sql, repeat):
+    out = run_child([sys.executable, "-c", SPARK_QUERY, remote, json.dumps(views), sql, str(repeat)])
+    seconds, rows = out.split("\n", 1)
+    return float(seconds), list(csv.reader(io.StringIO(rows)))
+
+
 def duckdb_run(views, sql, threads, repeat):
     out = run_child([sys.executable, "-c", DUCKDB_QUERY, json.dumps(views), sql, str(threads), str(repeat)])
     seconds, rss, rows = out.split("\n", 2)
@@ -177,21 +209,48 @@ def main():
     parser.add_argument("--only", choices=[q[0] for q in QUERIES])
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--sluice", default=os.path.join(ROOT, ".build/release/sluice"))
+    parser.add_argument("--spark", nargs="?", const="start", metavar="sc://HOST:PORT",
+                        help="also run each query on Spark (on this server, or on one started here)")
     args = parser.parse_args()
+    scratch = tempfile.mkdtemp(prefix="sluice-sql-bench-")
+    try:
+        remote = None
+        if args.spark == "start":
+            from spark_bench import start_server  # noqa: E402 (pyspark is needed only here)
+            remote = start_server(os.path.join(scratch, "spark"))
+        elif args.spark:
+            remote = args.spark
+        run_queries(args, remote)
+    finally:
+        if args.spark == "start":
+            from spark_bench import stop_server  # noqa: E402
+            stop_server(os.path.join(scratch, "spark"))
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def run_queries(args, remote):
     kv = name_for("kv", args.rows)
     write_once(kv, kv_table(args.rows))
     views = {"kv": {"kv": kv}, "star": {k: v for k, v in star_schema(args.sales).items()}}
     print(f"kv: {args.rows:,} rows; sales: {args.sales:,} rows, customers: {CUSTOMERS:,}, products: {PRODUCTS:,}")
-    print(f"{'query':16} {'threads':>7} {'duckdb s':>9} {'sluice s':>9} {'ratio':>7} {'duckdb RSS':>11} {'sluice RSS':>11}")
+    spark_header = f" {'spark s':>9} {'spark/sluice':>12}" if remote else ""
+    print(f"{'query':16} {'threads':>7} {'duckdb s':>9} {'sluice s':>9} {'ratio':>7} {'duckdb RSS':>11} {'sluice RSS':>11}"
+          + spark_header)
     for name, dataset, sql in QUERIES:
         if args.only and args.only != name:
             continue
         for threads in args.threads:
             d_seconds, d_rss, d_rows = duckdb_run(views[dataset], sql, threads, args.repeat)
             s_seconds, s_rss, s_rows = sluice_run(args.sluice, views[dataset], sql, threads, args.repeat)
-            check(name, s_rows, [[("" if v is None else str(v)) for v in r] for r in d_rows])
+            expected = [[("" if v is None else str(v)) for v in r] for r in d_rows]
+            check(name, s_rows, expected)
+            spark_column = ""
+            if remote and threads == 2:
+                p_seconds, p_rows = spark_run(remote, views[dataset], sql, args.repeat)
+                check(f"{name} on spark", p_rows, expected)
+                spark_column = f" {p_seconds:>9.3f} {p_seconds / s_seconds:>11.1f}x"
             print(f"{name:16} {threads:>7} {d_seconds:>9.3f} {s_seconds:>9.3f} {s_seconds / d_seconds:>6.2f}x "
-                  f"{d_rss / 2**20:>9.0f}Mi {s_rss / 2**20:>9.0f}Mi", flush=True)
+                  f"{d_rss / 2**20:>9.0f}Mi {s_rss / 2**20:>9.0f}Mi" + spark_column, flush=True)
 
 
 if __name__ == "__main__":
