@@ -17,6 +17,14 @@ struct ServingCLITests {
     func statusGetRollbackGap() async throws {
         let (scratch, project) = try await Self.demoProject()
         defer { scratch.remove() }
+        // A ten-minute post-flip gap: the save below is inside it however long a busy machine
+        // takes over the steps before it (CI once took longer than the default 8 s).
+        let config = project.appendingPathComponent("sluice.yaml")
+        let yaml = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(
+            of: "serving: { type: sqlite, path: ./serving.db }",
+            with: "serving: { type: sqlite, path: ./serving.db, flip_margin: 10m }")
+        #expect(yaml.contains("flip_margin: 10m"))
+        try Data(yaml.utf8).write(to: config)
         let status = try await SluiceBinary.run(["status", "job1"], in: project)
         #expect(status.status == 0)
         #expect(status.stdout.contains("  active      user_scores_2 (version 2)\n"))

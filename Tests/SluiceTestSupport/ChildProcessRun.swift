@@ -37,10 +37,21 @@ extension ChildProcess {
     ///
     /// The wait sleeps between checks instead of blocking its thread: the test runner has as many
     /// cooperative threads as cores (two in CI), and a test blocked for minutes on a child would
-    /// starve every other test's async work (a gRPC call then misses its deadline).
+    /// starve every other test's async work (a gRPC call then misses its deadline). At most one
+    /// child per core runs at once (`ChildProcessSlots`); the time limit starts when it does.
     public static func run(
         _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
         input: Data? = nil, limit: Duration = .seconds(900)
+    ) async throws -> ChildProcessResult {
+        try await ChildProcessSlots.shared.withSlot {
+            try await runInSlot(
+                executable, arguments, in: directory, environment: environment, input: input, limit: limit)
+        }
+    }
+
+    private static func runInSlot(
+        _ executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String]?,
+        input: Data?, limit: Duration
     ) async throws -> ChildProcessResult {
         let files = try StreamFiles(input: input)
         defer { files.remove() }
