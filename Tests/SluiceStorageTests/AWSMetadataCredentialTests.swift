@@ -30,8 +30,12 @@ struct AWSMetadataCredentialTests {
         } else {
             variables["AWS_EC2_METADATA_DISABLED"] = "true"
         }
-        return try AWSEnvironment(variables: variables, homeDirectory: noHome)
-            .credentialProvider(profile: nil, httpClient: metadataTestHTTPClient)
+        var environment = AWSEnvironment(variables: variables, homeDirectory: noHome)
+        // The fake is a Python process on a machine busy with every other test: the product's
+        // 1 s and 2 s limits failed in CI with the fake still answering.
+        environment.containerTimeout = .seconds(10)
+        environment.instanceMetadataTimeout = .seconds(10)
+        return try environment.credentialProvider(profile: nil, httpClient: metadataTestHTTPClient)
     }
 
     @Test("ECS: credentials with the authorization token, cached until the refresh point, then new ones")
@@ -169,7 +173,7 @@ struct AWSMetadataCredentialTests {
         try await server.setMode("imds", "hang")
         let chain = try Self.chain(server, container: false, instanceMetadata: true)
         let error = try await #require(throws: AWSCredentialError.self) { try await chain.credentials() }
-        // The request's own 1 s deadline ended it (the fake answers after 60 s). The reason is
+        // The request's own deadline (10 s here) ended it (the fake answers after 60 s). The reason is
         // checked, not the wall clock: AsyncHTTPClient acts on a deadline through a task, which
         // waits while other tests hold the runner's few threads.
         #expect(error.description.contains("deadlineExceeded"), "\(error)")
