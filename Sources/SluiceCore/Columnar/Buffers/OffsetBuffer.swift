@@ -40,7 +40,7 @@ public struct OffsetBuffer: Sendable {
     }
 
     /// Whether any offset is less than the one before it. Decoders wrap every offsets buffer they
-    /// read, so this runs on their hot path: eight offsets at a time, compared with the eight
+    /// read, so this runs on their hot path: sixteen offsets at a time, compared with the sixteen
     /// before them, without an early exit (a scalar loop was most of an Arrow batch's decode time).
     private static func hasDecrease(_ offsets: UnsafeBufferPointer<Int32>) -> Bool {
         guard let base = offsets.baseAddress, offsets.count > 1 else { return false }
