@@ -1,6 +1,6 @@
 """The Spark engine against pyspark's Spark Connect client, same server, same run.
 
-Usage: Benchmarks/spark [--events N] [--repeat K] [--remote sc://host:port] [--decode-rows M]
+Usage: Benchmarks/spark [--events N] [--repeat K] [--remote sc://host:port] [--decode-rows M] [--decode-only]
 
 1. job1's prepare on Spark. Writes with pyarrow, if missing (in Benchmarks/.data/spark-lake): a
    day of N events (default 20M, in 8 part files, the demo's columns) and 100k users. Then, K
@@ -16,6 +16,7 @@ Usage: Benchmarks/spark [--events N] [--repeat K] [--remote sc://host:port] [--d
    each.
 
 Without --remote it starts a Spark Connect server with scripts/spark-connect (pyspark's, local[2]).
+--decode-only runs part 2 alone (no server).
 """
 import argparse
 import datetime
@@ -182,8 +183,15 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--remote")
     parser.add_argument("--decode-rows", type=int, default=1_000_000)
+    parser.add_argument("--decode-only", action="store_true")
     args = parser.parse_args()
     scratch = tempfile.mkdtemp(prefix="sluice-spark-bench-")
+    if args.decode_only:
+        try:
+            decode_bench(args.decode_rows, max(args.repeat, 20), scratch)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return
     remote = args.remote
     try:
         if remote is None:

@@ -3,9 +3,9 @@ import SluiceCore
 
 extension ArrowIPCStreamReader {
     /// Reads a stream held in `data` (a gRPC message's bytes, say) without copying it: the batches'
-    /// buffers are views of `data`'s memory, which they keep alive.
-    public init(data: Data) throws(ArrowIPCError) {
-        try self.init(Buffer(sharing: data))
+    /// buffers are views of `data`'s memory, which they keep alive. `earlier` is as in `init(_:reusing:)`.
+    public init(data: Data, reusing earlier: ArrowStreamSchema? = nil) throws(ArrowIPCError) {
+        try self.init(Buffer(sharing: data), reusing: earlier)
     }
 }
 

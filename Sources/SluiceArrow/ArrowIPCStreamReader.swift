@@ -7,9 +7,6 @@ import SluiceCore
 /// Record batches share the stream's memory: columns are views of `stream`, which stays allocated
 /// while any of them is alive.
 public struct ArrowIPCStreamReader: Sendable {
-    /// The stream's schema (its first message).
-    public let schema: Schema
-    private let layouts: [ArrowColumnLayout]
     private let stream: Buffer
     private var position: Int
     private var dictionaries: [Int64: DictionaryValues] = [:]
@@ -33,21 +30,40 @@ public struct ArrowIPCStreamReader: Sendable {
         case sparseTensor = 5
     }
 
-    /// Reads the stream's schema.
+    /// Reads the stream's schema, or takes `earlier`'s when this stream's Schema message has the
+    /// same bytes as the one `earlier` was decoded from.
     ///
     /// - Throws: `ArrowIPCError` when the stream does not start with a well-formed Schema message.
-    public init(_ stream: Buffer) throws(ArrowIPCError) {
+    public init(_ stream: Buffer, reusing earlier: ArrowStreamSchema? = nil) throws(ArrowIPCError) {
         self.stream = stream
-        position = 0
-        guard let (type, header, _) = try Self.nextMessage(stream, at: &position, index: 1) else {
+        var position = 0
+        guard let metadata = try Self.nextMetadata(stream, at: &position, index: 1) else {
             throw ArrowIPCError("the stream is empty: it has no schema message")
         }
-        guard type == .schema else {
-            throw ArrowIPCError("the stream starts with a \(type) message, not its schema")
+        if let earlier, earlier.metadata == metadata {
+            streamSchema = earlier
+        } else {
+            let (type, header, bodyLength) = try Self.readMetadata(metadata, index: 1)
+            guard type == .schema else {
+                throw ArrowIPCError("the stream starts with a \(type) message, not its schema")
+            }
+            let (schema, layouts) = try ArrowSchemaDecoder.decode(header)
+            streamSchema = ArrowStreamSchema(
+                metadata: metadata, bodyLength: bodyLength, schema: schema, layouts: layouts)
         }
-        (schema, layouts) = try ArrowSchemaDecoder.decode(header)
+        _ = try Self.body(of: streamSchema.bodyLength, in: stream, at: &position, index: 1)
+        self.position = position
         messagesRead = 1
     }
+
+    /// The stream's schema, decoded: pass it to the next stream's reader to skip decoding the same
+    /// schema again.
+    public let streamSchema: ArrowStreamSchema
+
+    /// The stream's schema (its first message).
+    public var schema: Schema { streamSchema.schema }
+
+    private var layouts: [ArrowColumnLayout] { streamSchema.layouts }
 
     /// The next record batch, or nil at the end of the stream. Dictionary batches before it are
     /// read on the way.
@@ -140,6 +156,16 @@ public struct ArrowIPCStreamReader: Sendable {
     private static func nextMessage(
         _ stream: Buffer, at position: inout Int, index: Int
     ) throws(ArrowIPCError) -> (HeaderType, FlatBufferTable, Buffer)? {
+        guard let metadata = try nextMetadata(stream, at: &position, index: index) else { return nil }
+        let (type, header, bodyLength) = try readMetadata(metadata, index: index)
+        return (type, header, try body(of: bodyLength, in: stream, at: &position, index: index))
+    }
+
+    /// The FlatBuffers metadata of the message at `position`, moving past it (the body follows);
+    /// nil at the end-of-stream marker or the end.
+    private static func nextMetadata(
+        _ stream: Buffer, at position: inout Int, index: Int
+    ) throws(ArrowIPCError) -> Buffer? {
         func int32(at offset: Int) -> Int32? {
             guard offset + 4 <= stream.byteCount else { return nil }
             return stream.withUnsafeBytes {
@@ -159,40 +185,43 @@ public struct ArrowIPCStreamReader: Sendable {
             throw ArrowIPCError(
                 "message \(index): metadata of \(length) bytes runs past the \(stream.byteCount)-byte stream")
         }
-        let metadata = stream.slice(byteOffset: position, byteCount: Int(length))
-        position += Int(length)
-        let (type, header, bodyLength): (HeaderType, FlatBufferTable, Int64)
-        do {
-            (type, header, bodyLength) = try readMetadata(metadata)
+        defer { position += Int(length) }
+        return stream.slice(byteOffset: position, byteCount: Int(length))
+    }
+
+    /// The body of `length` bytes at `position`, moving past it.
+    private static func body(
+        of length: Int, in stream: Buffer, at position: inout Int, index: Int
+    ) throws(ArrowIPCError) -> Buffer {
+        guard length <= stream.byteCount - position else {
+            throw ArrowIPCError("message \(index): a body of \(length) bytes runs past the end of the stream")
+        }
+        defer { position += length }
+        return stream.slice(byteOffset: position, byteCount: length)
+    }
+
+    /// The header type, header table and body length of message `index`'s FlatBuffers metadata.
+    private static func readMetadata(
+        _ metadata: Buffer, index: Int
+    ) throws(ArrowIPCError) -> (HeaderType, FlatBufferTable, Int) {
+        do throws(ArrowIPCError) {
+            let message = try FlatBufferTable(root: metadata, what: "Message")
+            // MetadataVersion V4 = 3, V5 = 4; V1 to V3 predate Arrow 0.8 and lay buffers out differently.
+            let version = try message.scalar(MessageSlot.version, default: Int16(0))
+            guard version >= 3 else {
+                throw ArrowIPCError("metadata version V\(version + 1); Sluice reads V4 and V5")
+            }
+            let typeCode = try message.scalar(MessageSlot.headerType, default: UInt8(0))
+            guard let type = HeaderType(rawValue: typeCode),
+                let header = try message.table(MessageSlot.header, what: "header")
+            else {
+                throw ArrowIPCError("no header, or one of unknown type \(typeCode)")
+            }
+            let bodyLength = try message.scalar(MessageSlot.bodyLength, default: Int64(0))
+            guard bodyLength >= 0 else { throw ArrowIPCError("a negative body length \(bodyLength)") }
+            return (type, header, Int(bodyLength))
         } catch {
             throw error.within("message \(index)")
         }
-        guard bodyLength <= Int64(stream.byteCount - position) else {
-            throw ArrowIPCError("message \(index): a body of \(bodyLength) bytes runs past the end of the stream")
-        }
-        let body = stream.slice(byteOffset: position, byteCount: Int(bodyLength))
-        position += Int(bodyLength)
-        return (type, header, body)
-    }
-
-    /// The header type, header table and body length of one message's FlatBuffers metadata.
-    private static func readMetadata(
-        _ metadata: Buffer
-    ) throws(ArrowIPCError) -> (HeaderType, FlatBufferTable, Int64) {
-        let message = try FlatBufferTable(root: metadata, what: "Message")
-        // MetadataVersion V4 = 3, V5 = 4; V1 to V3 predate Arrow 0.8 and lay buffers out differently.
-        let version = try message.scalar(MessageSlot.version, default: Int16(0))
-        guard version >= 3 else {
-            throw ArrowIPCError("metadata version V\(version + 1); Sluice reads V4 and V5")
-        }
-        let typeCode = try message.scalar(MessageSlot.headerType, default: UInt8(0))
-        guard let type = HeaderType(rawValue: typeCode),
-            let header = try message.table(MessageSlot.header, what: "header")
-        else {
-            throw ArrowIPCError("no header, or one of unknown type \(typeCode)")
-        }
-        let bodyLength = try message.scalar(MessageSlot.bodyLength, default: Int64(0))
-        guard bodyLength >= 0 else { throw ArrowIPCError("a negative body length \(bodyLength)") }
-        return (type, header, bodyLength)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
-import SluiceArrow
 import SluiceCompute
 import SluiceCore
 import SluiceParquet
 import SluiceStorage
 import SluiceTestSupport
 import Testing
+
+@testable import SluiceArrow
 
 /// Streams pyarrow writes (`Oracles/arrow_streams.py`), decoded and compared with the same tables
 /// as parquet, read by Sluice's parquet reader (which the parquet corpus checks against pyarrow).
@@ -99,6 +100,25 @@ struct ArrowIPCStreamReaderTests {
                 "{\"w\":\"alpha\"}\n{\"w\":null}\n{\"w\":\"beta\"}\n{\"w\":\"alpha\"}\n",
                 "{\"w\":\"gamma\"}\n{\"w\":\"gamma\"}\n{\"w\":null}\n{\"w\":\"delta\"}\n",
             ])
+    }
+
+    @Test("a stream whose Schema message has the same bytes as an earlier one reuses its decoded schema")
+    func reusedSchema() async throws {
+        guard let folder = try await Self.folder() else { return }
+        func data(_ name: String) throws -> Data {
+            try Data(contentsOf: folder.appendingPathComponent("\(name).arrows"))
+        }
+        let earlier = try ArrowIPCStreamReader(data: data("every_type")).streamSchema
+        // every_type_zstd has the same schema; only its batches are compressed.
+        var same = try ArrowIPCStreamReader(data: data("every_type_zstd"), reusing: earlier)
+        #expect(same.streamSchema.metadata.sharesStorage(with: earlier.metadata))
+        let fresh = try Self.read("every_type_zstd", in: folder)
+        #expect(try same.readAll().map(RecordBatchJSONLines.render) == fresh.1.map(RecordBatchJSONLines.render))
+        #expect(same.schema == fresh.0)
+        let other = try ArrowIPCStreamReader(data: data("null_type"), reusing: earlier)
+        #expect(!other.streamSchema.metadata.sharesStorage(with: earlier.metadata))
+        #expect(other.schema == (try Self.read("null_type", in: folder)).0)
+        #expect(other.schema != earlier.schema)
     }
 
     @Test("Arrow's Null type (Spark's NullType) reads as an all-null int32 column")

@@ -8,6 +8,9 @@ import Synchronization
 final class SparkExecutionProgress: Sendable {
     struct State {
         var schema: Schema?
+        /// The last Arrow batch's decoded schema: each batch comes as a stream of its own, and the
+        /// next one's reader skips decoding the same schema again.
+        var arrowSchema: ArrowStreamSchema?
         /// Why the schema Spark sent could not be read as a Sluice schema (a type Sluice does not
         /// map): reported if no Arrow batch brings a schema either.
         var schemaProblem: SparkError?
@@ -25,16 +28,17 @@ final class SparkExecutionProgress: Sendable {
 
     /// Takes in one response: decodes its Arrow batches, notes where the stream got to.
     func receive(_ response: Spark_Connect_ExecutePlanResponse) throws {
-        var decoded: (Schema, [RecordBatch])?
+        var decoded: (ArrowStreamSchema, [RecordBatch])?
         if case .arrowBatch(let arrow)? = response.responseType {
-            var reader = try ArrowIPCStreamReader(data: arrow.data)
-            decoded = (reader.schema, try reader.readAll())
+            var reader = try ArrowIPCStreamReader(data: arrow.data, reusing: state.withLock { $0.arrowSchema })
+            decoded = (reader.streamSchema, try reader.readAll())
         }
         state.withLock { state in
             if !response.responseID.isEmpty { state.lastResponseID = response.responseID }
             if !response.serverSideSessionID.isEmpty { state.serverSideSessionID = response.serverSideSessionID }
-            if let (schema, batches) = decoded {
-                state.schema = state.schema ?? schema
+            if let (arrowSchema, batches) = decoded {
+                state.arrowSchema = arrowSchema
+                state.schema = state.schema ?? arrowSchema.schema
                 state.batches += batches.filter { $0.numRows > 0 }
                 state.rows += batches.reduce(0) { $0 + $1.numRows }
             }

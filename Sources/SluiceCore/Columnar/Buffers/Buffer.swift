@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An immutable, contiguous run of bytes: a view (byte offset and length) into one shared allocation.
 ///
 /// Copying or slicing a `Buffer` never copies bytes: the views share the allocation, which is freed when
@@ -147,8 +153,12 @@ extension Buffer: Equatable {
     public static func == (lhs: Buffer, rhs: Buffer) -> Bool {
         guard lhs.byteCount == rhs.byteCount else { return false }
         if lhs.storage === rhs.storage && lhs.offset == rhs.offset { return true }
+        guard lhs.byteCount > 0 else { return true }
         return lhs.withUnsafeBytes { left in
-            rhs.withUnsafeBytes { right in left.elementsEqual(right) }
+            rhs.withUnsafeBytes { right in
+                guard let left = left.baseAddress, let right = right.baseAddress else { return false }
+                return memcmp(left, right, lhs.byteCount) == 0
+            }
         }
     }
 }
