@@ -36,4 +36,28 @@ struct ChildProcessTests {
         // SIGABRT ends sh at once; the bound is loose because other tests share the machine.
         #expect(ContinuousClock.now - started < .seconds(120))
     }
+
+    @Test("a cancelled wait kills the child and throws CancellationError")
+    func cancelledWait() async throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-child-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        let run = Task {
+            try await ChildProcess.run(
+                URL(fileURLWithPath: "/bin/sh"), ["-c", "echo $$ > '\(pidFile.path)'; exec sleep 600"])
+        }
+        var pid: Int32?
+        let deadline = ContinuousClock.now + .seconds(120)
+        while pid == nil, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap {
+                Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        let child = try #require(pid, "the child never wrote its pid")
+        run.cancel()
+        await #expect(throws: CancellationError.self) { try await run.value }
+        // Killed and reaped: gone, or at most a zombie Foundation has yet to collect.
+        let state = try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)
+        #expect(state == nil || state?.contains(") Z ") == true, "\(state ?? "")")
+    }
 }

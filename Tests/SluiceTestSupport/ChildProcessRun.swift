@@ -33,7 +33,8 @@ extension ChildProcess {
     /// A child still running after `limit` gets SIGABRT (the Swift runtime then prints every
     /// thread's stack, asked for by `SWIFT_BACKTRACE`, unless the child inherited a signal mask
     /// that blocks it), then SIGKILL, and the call throws `ChildProcessTimeout`: a hung child
-    /// fails its test instead of stalling the whole run. A cancelled wait stops the child the same way.
+    /// fails its test instead of stalling the whole run. A cancelled wait kills the child and
+    /// throws `CancellationError`.
     ///
     /// The wait sleeps between checks instead of blocking its thread: the test runner has as many
     /// cooperative threads as cores (two in CI), and a test blocked for minutes on a child would
@@ -73,6 +74,12 @@ extension ChildProcess {
 
         if let status = await waitForStatus(of: process, exited, limit: limit) {
             return ChildProcessResult(status: status, stdout: files.stdout, stderr: files.stderr)
+        }
+        if Task.isCancelled {
+            // A cancelled task's sleeps end at once, so there is no waiting for stacks: kill, reap.
+            kill(process.processIdentifier, SIGKILL)
+            _ = waitForExit(of: process, limit: .seconds(10))
+            throw CancellationError()
         }
         // Bounded waits only, here too.
         kill(process.processIdentifier, SIGABRT)
