@@ -51,15 +51,17 @@ let package = Package(
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        // Decompression the parquet and Arrow readers share: LZ4 frames.
+        .target(name: "SluiceCompression", dependencies: ["CLZ4"]),
         // Parquet: Thrift compact protocol, file metadata, encodings, codecs.
         .target(
             name: "SluiceParquet",
-            dependencies: ["SluiceCore", "SluiceStorage", "CZlib", "CZstd", "CLZ4", "CBrotli"]
+            dependencies: ["SluiceCore", "SluiceStorage", "SluiceCompression", "CZlib", "CZstd", "CLZ4", "CBrotli"]
         ),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Vectorized kernels over columnar arrays with Spark 4 ANSI semantics: no SQL, no plans.
         .target(name: "SluiceCompute", dependencies: ["SluiceCore"]),
-        .target(name: "SluiceArrow", dependencies: ["SluiceCore", "CZstd"]),
+        .target(name: "SluiceArrow", dependencies: ["SluiceCore", "SluiceCompression", "CZstd"]),
         .target(
             name: "SluiceSpark",
             dependencies: [

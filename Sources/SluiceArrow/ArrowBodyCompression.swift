@@ -1,24 +1,30 @@
 import CZstd
+import SluiceCompression
 import SluiceCore
 
 /// A record batch body compressed buffer by buffer (Message.fbs `BodyCompression`): each buffer is
-/// its uncompressed length as a little-endian Int64, then the compressed bytes, or the bytes as they
-/// are when that length is -1.
+/// its uncompressed length as a little-endian Int64, then the compressed bytes (an LZ4 frame or a
+/// ZSTD frame), or the bytes as they are when that length is -1.
 struct ArrowBodyCompression {
-    /// CompressionType: LZ4_FRAME = 0, ZSTD = 1.
-    private let codec: Int8
+    /// CompressionType.
+    private enum Codec: Int8 {
+        case lz4Frame = 0
+        case zstd = 1
+    }
+
+    private let codec: Codec
 
     init(_ table: FlatBufferTable) throws(ArrowIPCError) {
-        codec = try table.scalar(0, default: Int8(0))
+        let code = try table.scalar(0, default: Int8(0))
         // BodyCompressionMethod: BUFFER = 0 is the only one Arrow defines.
         guard try table.scalar(1, default: Int8(0)) == 0 else {
             throw ArrowIPCError("an unknown body compression method")
         }
-        guard codec == 1 else {
+        guard let codec = Codec(rawValue: code) else {
             throw ArrowIPCError(
-                "a body compressed with \(codec == 0 ? "LZ4_FRAME" : "codec \(codec)"); Sluice reads ZSTD or uncompressed Arrow"
-            )
+                "a body compressed with codec \(code); Sluice reads LZ4_FRAME, ZSTD or uncompressed Arrow")
         }
+        self.codec = codec
     }
 
     func decompress(_ buffer: Buffer) throws(ArrowIPCError) -> Buffer {
@@ -32,13 +38,35 @@ struct ArrowBodyCompression {
             throw ArrowIPCError("bad uncompressed length \(length)")
         }
         var output = MutableBuffer(zeroedByteCount: Int(length))
-        let result = compressed.withUnsafeBytes { input in
-            output.withUnsafeMutableBytes { ZSTD_decompress($0.baseAddress, $0.count, input.baseAddress, input.count) }
+        let problem = compressed.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { output in
+                switch codec {
+                case .lz4Frame: Self.lz4Frame(input, into: output)
+                case .zstd: Self.zstd(input, into: output)
+                }
+            }
         }
-        guard ZSTD_isError(result) == 0, result == Int(length) else {
-            let reason = ZSTD_isError(result) != 0 ? String(cString: ZSTD_getErrorName(result)) : "\(result) bytes"
-            throw ArrowIPCError("zstd gave \(reason), expected \(length) bytes")
-        }
+        if let problem { throw ArrowIPCError(problem) }
         return output.freeze()
+    }
+
+    /// Why the LZ4 frame did not decode to exactly `output`, or nil.
+    private static func lz4Frame(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
+        -> String?
+    {
+        do {
+            try LZ4FrameDecompressor.decompress(input, into: output)
+            return nil
+        } catch {
+            return "lz4: \(error)"
+        }
+    }
+
+    /// Why the ZSTD frame did not decode to exactly `output`, or nil.
+    private static func zstd(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> String? {
+        let result = ZSTD_decompress(output.baseAddress, output.count, input.baseAddress, input.count)
+        guard ZSTD_isError(result) != 0 || result != output.count else { return nil }
+        let reason = ZSTD_isError(result) != 0 ? String(cString: ZSTD_getErrorName(result)) : "\(result) bytes"
+        return "zstd gave \(reason), expected \(output.count) bytes"
     }
 }

@@ -1,4 +1,5 @@
 import CLZ4
+import SluiceCompression
 
 /// The legacy LZ4 codec (parquet codec 5), which writers disagree on.
 ///
@@ -26,8 +27,12 @@ enum LZ4HadoopCodec {
         } catch {
             rawError = error
         }
-        if LZ4FrameDecoder.isFrame(input) {
-            try LZ4FrameDecoder.decompress(input, into: output)
+        if LZ4FrameDecompressor.isFrame(input) {
+            do {
+                try LZ4FrameDecompressor.decompress(input, into: output)
+            } catch {
+                throw ParquetError(.decompressionFailed, "lz4: frame: \(error)")
+            }
             return
         }
         throw rawError

@@ -92,7 +92,7 @@ def main():
     table = every_type()
     case("every_type", table, max_chunksize=300)
     case("every_type_zstd", table, max_chunksize=400, options=pa.ipc.IpcWriteOptions(compression="zstd"))
-    case("every_type_lz4", table, parquet=False, options=pa.ipc.IpcWriteOptions(compression="lz4"))
+    case("every_type_lz4", table, parquet=False, max_chunksize=350, options=pa.ipc.IpcWriteOptions(compression="lz4"))
     case("sliced", table.slice(37, 411))
     case("empty", table.schema.empty_table())
     # Dictionary-encoded strings: int8 and int32 indices, a dictionary that changes between batches.
