@@ -189,8 +189,9 @@ let package = Package(
         .testTarget(name: "SluiceComputeTests", dependencies: ["SluiceCompute", "SluiceTestSupport"]),
         // Scripts/ holds the connection-cutting proxy the reattach test runs.
         .testTarget(
-            name: "SluiceSparkTests", dependencies: ["SluiceSpark", "SluiceCore", "SluiceTestSupport"],
+            name: "SluiceSparkTests", dependencies: ["SluiceSpark", "SluiceArrow", "SluiceCore", "SluiceTestSupport"],
             exclude: ["Scripts"]),
+        .testTarget(name: "SluiceCompressionTests", dependencies: ["SluiceCompression", "CLZ4"]),
         .testTarget(
             name: "SluiceArrowTests",
             dependencies: ["SluiceArrow", "SluiceCompute", "SluiceParquet", "SluiceStorage", "SluiceTestSupport"],

@@ -155,15 +155,20 @@ struct ArrowIPCStreamReaderTests {
                 #expect(!error.message.isEmpty, "cut at \(length): \(error)")
             }
         }
+        // Half the damage lands in the first 4 KiB (the schema and the first batch's metadata), half
+        // after the schema message (batches' metadata and bodies, compressed or not); and half the
+        // readers reuse the undamaged stream's schema, as the Spark client does.
+        let schema = try ArrowIPCStreamReader(data: data).streamSchema
+        let schemaEnd = 8 + Int(data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: Int32.self) })
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<3_000 {
+        for attempt in 0..<3_000 {
             var damaged = data
+            let region = attempt % 2 == 0 ? 0..<min(damaged.count, 4_096) : schemaEnd..<damaged.count
             for _ in 0..<Int.random(in: 1...4, using: &generator) {
-                let index = Int.random(in: 0..<min(damaged.count, 4_096), using: &generator)
-                damaged[index] = UInt8.random(in: 0...255, using: &generator)
+                damaged[Int.random(in: region, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
             }
             do {
-                var reader = try ArrowIPCStreamReader(data: damaged)
+                var reader = try ArrowIPCStreamReader(data: damaged, reusing: attempt % 4 < 2 ? schema : nil)
                 _ = try reader.readAll()
             } catch {
                 #expect(!error.message.isEmpty, "\(error)")

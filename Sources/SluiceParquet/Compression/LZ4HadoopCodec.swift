@@ -29,7 +29,7 @@ enum LZ4HadoopCodec {
         }
         if LZ4FrameDecompressor.isFrame(input) {
             do {
-                try LZ4FrameDecompressor.decompress(input, into: output)
+                try LZ4FrameDecompressor().decompress(input, into: output)
             } catch {
                 throw ParquetError(.decompressionFailed, "lz4: frame: \(error)")
             }
