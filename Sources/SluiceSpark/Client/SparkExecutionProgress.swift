@@ -11,6 +11,8 @@ final class SparkExecutionProgress: Sendable {
         /// The last Arrow batch's decoded schema: each batch comes as a stream of its own, and the
         /// next one's reader skips decoding the same schema again.
         var arrowSchema: ArrowStreamSchema?
+        /// Arrow batch messages received (the rows of one may be in several record batches).
+        var arrowBatchesReceived = 0
         /// Why the schema Spark sent could not be read as a Sluice schema (a type Sluice does not
         /// map): reported if no Arrow batch brings a schema either.
         var schemaProblem: SparkError?
@@ -30,14 +32,21 @@ final class SparkExecutionProgress: Sendable {
     func receive(_ response: Spark_Connect_ExecutePlanResponse) throws {
         var decoded: (ArrowStreamSchema, [RecordBatch])?
         if case .arrowBatch(let arrow)? = response.responseType {
-            var reader = try ArrowIPCStreamReader(data: arrow.data, reusing: state.withLock { $0.arrowSchema })
-            decoded = (reader.streamSchema, try reader.readAll())
+            let (earlier, received) = state.withLock { ($0.arrowSchema, $0.arrowBatchesReceived) }
+            do {
+                var reader = try ArrowIPCStreamReader(data: arrow.data, reusing: earlier)
+                decoded = (reader.streamSchema, try reader.readAll())
+            } catch {
+                throw SparkError.protocolViolation(
+                    "Arrow batch \(received + 1) of the result (response \(response.responseID)): \(error)")
+            }
         }
         state.withLock { state in
             if !response.responseID.isEmpty { state.lastResponseID = response.responseID }
             if !response.serverSideSessionID.isEmpty { state.serverSideSessionID = response.serverSideSessionID }
             if let (arrowSchema, batches) = decoded {
                 state.arrowSchema = arrowSchema
+                state.arrowBatchesReceived += 1
                 state.schema = state.schema ?? arrowSchema.schema
                 state.batches += batches.filter { $0.numRows > 0 }
                 state.rows += batches.reduce(0) { $0 + $1.numRows }
