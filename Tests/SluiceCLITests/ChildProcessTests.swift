@@ -46,7 +46,8 @@ struct ChildProcessTests {
                 URL(fileURLWithPath: "/bin/sh"), ["-c", "echo $$ > '\(pidFile.path)'; exec sleep 600"])
         }
         var pid: Int32?
-        let deadline = ContinuousClock.now + .seconds(120)
+        // Long: the child may wait for a free slot (ChildProcessSlots) behind other tests' children.
+        let deadline = ContinuousClock.now + .seconds(900)
         while pid == nil, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
             pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap {

@@ -76,9 +76,11 @@ extension ChildProcess {
             return ChildProcessResult(status: status, stdout: files.stdout, stderr: files.stderr)
         }
         if Task.isCancelled {
-            // A cancelled task's sleeps end at once, so there is no waiting for stacks: kill, reap.
+            // A cancelled task's sleeps end at once, so there is no waiting for stacks. A killed
+            // child ends within milliseconds: the short blocking wait holds its thread no longer.
             kill(process.processIdentifier, SIGKILL)
-            _ = waitForExit(of: process, limit: .seconds(10))
+            let deadline = ContinuousClock.now + .seconds(2)
+            while status(of: process, exited) == nil, ContinuousClock.now < deadline { usleep(5_000) }
             throw CancellationError()
         }
         // Bounded waits only, here too.
@@ -92,26 +94,31 @@ extension ChildProcess {
     }
 
     /// The child's exit status (the signal number if a signal ended it), or `nil` if it still runs
-    /// after `limit` or the waiting task is cancelled. Foundation's termination handler sets
-    /// `exited`; should Foundation miss an exit, the kernel's own record of it (a child not yet
-    /// reaped) counts too, read with `WNOWAIT` so that Foundation can still reap it. Checks start
-    /// 5 ms apart and back off to 100 ms, so short children return quickly.
+    /// after `limit` or the waiting task is cancelled. Checks start 5 ms apart and back off to
+    /// 100 ms, so short children return quickly.
     private static func waitForStatus(
         of process: Process, _ exited: ExitFlag, limit: Duration
     ) async -> Int32? {
         let deadline = ContinuousClock.now + limit
         var pause = Duration.milliseconds(5)
         while true {
-            if exited.isSet { return process.terminationStatus }
-            var info = siginfo_t()
-            let pid = process.processIdentifier
-            if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info._sifields._sigchld.si_pid == pid
-            {
-                return info._sifields._sigchld.si_status
-            }
+            if let status = status(of: process, exited) { return status }
             guard ContinuousClock.now < deadline, (try? await Task.sleep(for: pause)) != nil else { return nil }
             pause = min(pause * 2, .milliseconds(100))
         }
+    }
+
+    /// The child's exit status if it has ended. Foundation's termination handler sets `exited`;
+    /// should Foundation miss an exit, the kernel's own record of it (a child not yet reaped)
+    /// counts too, read with `WNOWAIT` so that Foundation can still reap it.
+    private static func status(of process: Process, _ exited: ExitFlag) -> Int32? {
+        if exited.isSet { return process.terminationStatus }
+        var info = siginfo_t()
+        let pid = process.processIdentifier
+        if waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0, info._sifields._sigchld.si_pid == pid {
+            return info._sifields._sigchld.si_status
+        }
+        return nil
     }
 }
 
